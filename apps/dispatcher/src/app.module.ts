@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Registry } from 'prom-client';
+import { DelayTiers, KafkaModule, topicLayoutFromConfig } from '@webhooks/kafka';
+import { parseDuration } from '@webhooks/config';
+import { Logger, ObservabilityModule } from '@webhooks/observability';
+import { DelayConsumer } from './delay/delay.consumer';
+import { DeliverTaskUseCase } from './delivery/deliver-task.usecase';
+import { DeliveryConsumer } from './delivery/delivery.consumer';
+import { DeliveryMetrics } from './delivery/delivery.metrics';
+import { HttpSender } from './delivery/http-sender';
+import { DISPATCHER_CONFIG, type DispatcherConfig } from './dispatcher.config';
+import { EndpointViewStore } from './endpoint-view/endpoint-view.store';
+
+@Module({})
+export class DispatcherModule {
+  static forRoot(config: DispatcherConfig, logger: Logger, registry: Registry): DynamicModule {
+    return {
+      module: DispatcherModule,
+      imports: [
+        ObservabilityModule.forRoot({ logger, registry }),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${config.KAFKA_CLIENT_ID}-dispatcher`,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          layout: topicLayoutFromConfig(config, config.KAFKA_TOPIC_PREFIX),
+        }),
+      ],
+      providers: [
+        { provide: DISPATCHER_CONFIG, useValue: config },
+        { provide: DelayTiers, useValue: new DelayTiers(config.DELAY_TIERS.map(parseDuration)) },
+        EndpointViewStore,
+        HttpSender,
+        DeliveryMetrics,
+        DeliverTaskUseCase,
+        DeliveryConsumer,
+        DelayConsumer,
+      ],
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Agent, request } from 'undici';
+import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
+
+export interface HttpResult {
+  /** null when no response arrived (timeout, refused, reset, DNS). */
+  status: number | null;
+  durationMs: number;
+  error: string | null;
+  /** First bytes of the response body (capped), for the delivery log. */
+  body: string;
+}
+
+/**
+ * POSTs webhook bodies with undici: keep-alive pool per origin, redirects never followed, and
+ * one deadline for the whole attempt (connect, headers and body). Response bodies are read up
+ * to a cap and the rest discarded, so a huge or endless body cannot hold memory or the slot.
+ */
+@Injectable()
+export class HttpSender implements OnApplicationShutdown {
+  private readonly agent: Agent;
+
+  constructor(@Inject(DISPATCHER_CONFIG) private readonly config: DispatcherConfig) {
+    this.agent = new Agent({
+      connections: config.MAX_CONNECTIONS_PER_ORIGIN,
+      keepAliveTimeout: 30_000,
+      connect: { timeout: Math.min(config.REQUEST_TIMEOUT, 10_000) },
+      headersTimeout: config.REQUEST_TIMEOUT,
+      bodyTimeout: config.REQUEST_TIMEOUT,
+    });
+  }
+
+  async post(url: string, body: Buffer, headers: Record<string, string>): Promise<HttpResult> {
+    const started = performance.now();
+    const signal = AbortSignal.timeout(this.config.REQUEST_TIMEOUT);
+    try {
+      const response = await request(url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'user-agent': 'webhook-platform/0.1', ...headers },
+        dispatcher: this.agent,
+        signal,
+      });
+      const text = await readCapped(response.body, this.config.MAX_RESPONSE_BODY_BYTES);
+      return { status: response.statusCode, durationMs: performance.now() - started, error: null, body: text };
+    } catch (error) {
+      const message = signal.aborted ? `timeout after ${this.config.REQUEST_TIMEOUT} ms` : describeError(error);
+      return { status: null, durationMs: performance.now() - started, error: message, body: '' };
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, cap: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= cap) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, cap).toString('utf8');
+}
+
+function describeError(error: unknown): string {
+  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  return [e.code ?? e.cause?.code, e.message ?? e.cause?.message].filter(Boolean).join(': ') || 'request failed';
+}

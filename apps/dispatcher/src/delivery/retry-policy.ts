@@ -1,0 +1,30 @@
+/** What to do after an attempt. */
+export type AttemptVerdict = 'delivered' | 'retry' | 'give_up';
+
+/**
+ * Classifies an attempt by its HTTP status (null = no response: timeout, connection error).
+ * Only 2xx is success. 410 Gone means the receiver asked us to stop: no retries. Everything
+ * else — 3xx (redirects are never followed), 4xx, 5xx, timeouts, network errors — is retried,
+ * because receivers commonly answer 4xx during deploys and misconfigurations get fixed.
+ */
+export function classify(status: number | null): AttemptVerdict {
+  if (status !== null && status >= 200 && status < 300) return 'delivered';
+  if (status === 410) return 'give_up';
+  return 'retry';
+}
+
+/**
+ * Delay before the next attempt after `attemptsMade` attempts, or null when the schedule is
+ * exhausted (attempts = schedule length + 1). The delay is spread by ±`jitter` so a burst of
+ * failures does not return as a burst of retries.
+ */
+export function nextRetryDelay(
+  attemptsMade: number,
+  scheduleMs: readonly number[],
+  jitter: number,
+  random: () => number = Math.random,
+): number | null {
+  const base = scheduleMs[attemptsMade - 1];
+  if (attemptsMade < 1 || base === undefined) return null;
+  return Math.round(base * (1 + jitter * (2 * random() - 1)));
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { commonVariables, duration, list, parseDuration, positiveInt, variable, type ConfigOf } from '@webhooks/config';
+import { topicVariables } from '@webhooks/kafka';
+
+/** Every environment variable the dispatcher reads. */
+export const dispatcherConfigSchema = {
+  ...commonVariables,
+  ...topicVariables,
+  DISPATCH_GROUP: variable('Consumer group of the deliverers (all dispatcher replicas share it).', z.string().default('dispatch')),
+  DELAY_GROUP: variable('Consumer group of the delay-tier consumers.', z.string().default('delay')),
+  RETRY_SCHEDULE: variable(
+    'Delays before each retry, comma-separated; attempts = entries + 1. Default follows Svix (5s … 10h, ≈ 27.6 h in all).',
+    list('5s,5m,30m,2h,5h,10h,10h').transform((items, ctx) => {
+      try {
+        return items.map(parseDuration);
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
+  RETRY_JITTER: variable('Random spread applied to each retry delay (0.2 = ±20 %).', z.coerce.number().min(0).max(1).default(0.2)),
+  REQUEST_TIMEOUT: variable('Time limit of one delivery attempt, connect to last body byte.', duration('15s')),
+  MAX_RESPONSE_BODY_BYTES: variable('How much of a response body is read and logged.', positiveInt(4096)),
+  MAX_IN_FLIGHT: variable('Deliveries in flight per dispatcher process.', positiveInt(256)),
+  MAX_CONNECTIONS_PER_ORIGIN: variable('Keep-alive connections per endpoint origin.', positiveInt(16)),
+  PARTITIONS_CONCURRENTLY: variable('Partitions of webhooks.deliveries processed at once per process.', positiveInt(8)),
+  ENDPOINT_VIEW_WAIT: variable(
+    'How long a task waits for the endpoint view to reach the version the fan-out saw before it is re-queued.',
+    duration('5s'),
+  ),
+};
+
+export type DispatcherConfig = ConfigOf<typeof dispatcherConfigSchema>;
+export const DISPATCHER_CONFIG = Symbol('DISPATCHER_CONFIG');

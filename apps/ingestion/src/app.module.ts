@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { KafkaModule, topicLayoutFromConfig } from '@webhooks/kafka';
+import { Logger, ObservabilityModule } from '@webhooks/observability';
+import type { Registry } from 'prom-client';
+import { INGESTION_CONFIG, type IngestionConfig } from './ingestion.config';
+import { EventLog } from './publish/event-log';
+import { PublishController } from './publish/publish.controller';
+import { PublishEventsUseCase } from './publish/publish-events.usecase';
+
+@Module({})
+export class IngestionModule {
+  static forRoot(config: IngestionConfig, logger: Logger, registry: Registry): DynamicModule {
+    return {
+      module: IngestionModule,
+      imports: [
+        ObservabilityModule.forRoot({ logger, registry }),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${config.KAFKA_CLIENT_ID}-ingestion`,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          layout: topicLayoutFromConfig(config, config.KAFKA_TOPIC_PREFIX),
+        }),
+      ],
+      controllers: [PublishController],
+      providers: [{ provide: INGESTION_CONFIG, useValue: config }, EventLog, PublishEventsUseCase],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { status } from '@grpc/grpc-js';
+import { RpcException } from '@nestjs/microservices';
+
+/** Why ingestion refused a call. */
+export enum IngestionErrorCode {
+  InvalidField = 'INVALID_FIELD',
+  KafkaUnavailable = 'KAFKA_UNAVAILABLE',
+}
+
+const GRPC_STATUS: Record<IngestionErrorCode, status> = {
+  [IngestionErrorCode.InvalidField]: status.INVALID_ARGUMENT,
+  // Nothing was acknowledged: the caller may retry with the same idempotency key.
+  [IngestionErrorCode.KafkaUnavailable]: status.UNAVAILABLE,
+};
+
+/** The one place ingestion errors become gRPC status codes. */
+export class IngestionException extends RpcException {
+  constructor(
+    readonly code: IngestionErrorCode,
+    message: string,
+  ) {
+    super({ code: GRPC_STATUS[code], message });
+  }
+
+  static invalid(field: string, problem: string): IngestionException {
+    return new IngestionException(IngestionErrorCode.InvalidField, `${field}: ${problem}`);
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { decodeAttemptRecord, type AttemptRecord } from '@webhooks/contracts';
+import { KAFKA, TopicNames } from '@webhooks/kafka';
+import { Logger } from '@webhooks/observability';
+import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
+import { AttemptEntity } from './attempt.entity';
+
+/**
+ * Persists `webhooks.attempts` into the delivery log with one multi-row insert per fetched
+ * batch; the offset is committed only after the insert. Re-consumed records are ignored by the
+ * (message, attempt, outcome) primary key.
+ */
+@Injectable()
+export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly consumer: Consumer;
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    private readonly topics: TopicNames,
+    private readonly dataSource: DataSource,
+    private readonly logger: Logger,
+    @Inject(SUBSCRIPTIONS_CONFIG) config: SubscriptionsConfig,
+  ) {
+    this.consumer = kafka.consumer({ groupId: config.ATTEMPT_LOG_GROUP });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.topics.attempts, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 2,
+      eachBatch: (payload) => this.persist(payload),
+    });
+  }
+
+  private async persist({ batch, resolveOffset, commitOffsetsIfNecessary, isStale }: EachBatchPayload): Promise<void> {
+    if (isStale() || batch.messages.length === 0) return;
+    const rows: Partial<AttemptEntity>[] = [];
+    for (const message of batch.messages) {
+      let record: AttemptRecord;
+      try {
+        record = decodeAttemptRecord(message.value);
+      } catch (error) {
+        this.logger.error('undecodable attempt record skipped', { partition: batch.partition, offset: message.offset, error });
+        continue;
+      }
+      rows.push({
+        messageId: record.messageId,
+        attempt: record.attempt,
+        outcome: record.outcome,
+        eventId: record.eventId,
+        tenantId: record.tenantId,
+        eventType: record.eventType,
+        endpointId: record.endpointId,
+        statusCode: record.statusCode,
+        error: record.error,
+        durationMs: Math.round(record.durationMs),
+        attemptedAt: new Date(record.attemptedAt),
+        publishedAt: new Date(record.publishedAt),
+      });
+    }
+    for (let i = 0; i < rows.length; i += 1_000) {
+      await this.dataSource.createQueryBuilder().insert().into(AttemptEntity).values(rows.slice(i, i + 1_000)).orIgnore().execute();
+    }
+    const last = batch.messages[batch.messages.length - 1].offset;
+    resolveOffset(last);
+    await commitOffsetsIfNecessary({
+      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }],
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}

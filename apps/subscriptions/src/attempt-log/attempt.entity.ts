@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One delivery attempt (or skip) in the delivery log. The key (message, attempt, outcome) makes
+ * re-consumed attempt records idempotent.
+ */
+@Entity('attempts')
+@Index('attempts_endpoint_time_idx', ['endpointId', 'attemptedAt'])
+@Index('attempts_tenant_time_idx', ['tenantId', 'attemptedAt'])
+export class AttemptEntity {
+  @PrimaryColumn({ name: 'message_id', type: 'text' })
+  messageId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  attempt!: number;
+
+  @PrimaryColumn({ type: 'text' })
+  outcome!: string;
+
+  @Column({ name: 'event_id', type: 'text' })
+  eventId!: string;
+
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @Column({ name: 'event_type', type: 'text' })
+  eventType!: string;
+
+  @Column({ name: 'endpoint_id', type: 'text' })
+  endpointId!: string;
+
+  @Column({ name: 'status_code', type: 'integer', nullable: true })
+  statusCode!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @Column({ name: 'duration_ms', type: 'integer' })
+  durationMs!: number;
+
+  @Column({ name: 'attempted_at', type: 'timestamptz' })
+  attemptedAt!: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz' })
+  publishedAt!: Date;
+}

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** A webhook endpoint of a tenant. Soft-deleted so its last version can still be published. */
+@Entity('endpoints')
+@Index('endpoints_tenant_live_idx', ['tenantId', 'id'], { where: 'deleted_at IS NULL' })
+export class EndpointEntity {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @Column({ type: 'text' })
+  url!: string;
+
+  /** Subscribed event types; empty = all. `invoice.*` matches every `invoice.` type. */
+  @Column({ name: 'event_types', type: 'text', array: true, default: () => "'{}'" })
+  eventTypes!: string[];
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  /** `whsec_…` signing secret. */
+  @Column({ type: 'text' })
+  secret!: string;
+
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  /** Bumped on every change; dispatchers apply a view only if it is newer than theirs. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+}

@@ -1,0 +1,64 @@
+import { Controller, Inject } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import type {
+  CreateEndpointRequest__Output,
+  CreateEndpointResponse,
+  DeleteEndpointRequest__Output,
+  EndpointMessage,
+  GetEndpointRequest__Output,
+  ListEndpointsRequest__Output,
+  ListEndpointsResponse,
+  UpdateEndpointRequest__Output,
+} from '@webhooks/contracts';
+import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
+import { CreateEndpointCommand, UpdateEndpointCommand, validEndpointId, validTenantId, type UrlPolicy } from './endpoint.commands';
+import {
+  CreateEndpointUseCase,
+  DeleteEndpointUseCase,
+  GetEndpointUseCase,
+  ListEndpointsUseCase,
+  UpdateEndpointUseCase,
+} from './usecases/endpoint-usecases';
+
+/** gRPC `webhooks.v1.EndpointManagement`: maps requests to commands and use cases. */
+@Controller()
+export class EndpointsController {
+  private readonly urlPolicy: UrlPolicy;
+
+  constructor(
+    private readonly createEndpoint: CreateEndpointUseCase,
+    private readonly getEndpoint: GetEndpointUseCase,
+    private readonly listEndpoints: ListEndpointsUseCase,
+    private readonly updateEndpoint: UpdateEndpointUseCase,
+    private readonly deleteEndpoint: DeleteEndpointUseCase,
+    @Inject(SUBSCRIPTIONS_CONFIG) config: SubscriptionsConfig,
+  ) {
+    this.urlPolicy = { allowHttp: config.ALLOW_HTTP_ENDPOINTS };
+  }
+
+  @GrpcMethod('EndpointManagement', 'CreateEndpoint')
+  create(request: CreateEndpointRequest__Output): Promise<CreateEndpointResponse> {
+    return this.createEndpoint.execute(CreateEndpointCommand.from(request, this.urlPolicy));
+  }
+
+  @GrpcMethod('EndpointManagement', 'GetEndpoint')
+  get(request: GetEndpointRequest__Output): Promise<EndpointMessage> {
+    return this.getEndpoint.execute(validTenantId(request.tenantId), validEndpointId(request.id));
+  }
+
+  @GrpcMethod('EndpointManagement', 'ListEndpoints')
+  list(request: ListEndpointsRequest__Output): Promise<ListEndpointsResponse> {
+    return this.listEndpoints.execute(validTenantId(request.tenantId), request.limit ?? 0, request.cursor ?? '');
+  }
+
+  @GrpcMethod('EndpointManagement', 'UpdateEndpoint')
+  update(request: UpdateEndpointRequest__Output): Promise<EndpointMessage> {
+    return this.updateEndpoint.execute(UpdateEndpointCommand.from(request, this.urlPolicy));
+  }
+
+  @GrpcMethod('EndpointManagement', 'DeleteEndpoint')
+  async delete(request: DeleteEndpointRequest__Output): Promise<Record<string, never>> {
+    await this.deleteEndpoint.execute(validTenantId(request.tenantId), validEndpointId(request.id));
+    return {};
+  }
+}

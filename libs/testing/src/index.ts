@@ -1,0 +1,4 @@
+export * from './test-receiver';
+export * from './service-process';
+export * from './platform';
+export * from './wait-for';

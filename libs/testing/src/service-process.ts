@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { waitFor } from './wait-for';
+
+export type ServiceName = 'ingestion' | 'subscriptions' | 'dispatcher';
+
+/** Repository root (where package.json and dist/ live). */
+export const REPO_ROOT = resolve(__dirname, '../../..');
+
+/**
+ * One platform service running as its own Node process from the built `dist/`, exactly as in
+ * production. Its JSON log goes to `<logDir>/<name>.log`. `start()` resolves when /readyz says 200.
+ */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private exited?: Promise<number | null>;
+
+  constructor(
+    readonly name: ServiceName,
+    readonly env: Record<string, string>,
+    readonly httpPort: number,
+    private readonly logDir: string,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(timeoutMs = 90_000): Promise<void> {
+    const main = join(REPO_ROOT, 'dist/apps', this.name, 'src/main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+    mkdirSync(this.logDir, { recursive: true });
+    const log = createWriteStream(join(this.logDir, `${this.name}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+      env: { ...process.env, ...this.env, HTTP_PORT: String(this.httpPort), HTTP_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.exited = new Promise((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+    let exitCode: number | null | undefined;
+    void this.exited.then((code) => (exitCode = code));
+    await waitFor(
+      `${this.name} to become ready (log: ${join(this.logDir, `${this.name}.log`)})`,
+      async () => {
+        if (exitCode !== undefined) throw new Error(`${this.name} exited with ${exitCode} during start-up`);
+        const response = await fetch(`http://127.0.0.1:${this.httpPort}/readyz`);
+        return response.status === 200;
+      },
+      timeoutMs,
+      250,
+    ).catch((error: unknown) => {
+      if (exitCode !== undefined) throw new Error(`${this.name} exited with ${exitCode} during start-up; see ${this.logDir}/${this.name}.log`);
+      throw error;
+    });
+  }
+
+  /** Sends `signal` and resolves with the exit code once the process is gone. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return this.child?.exitCode ?? null;
+    this.child.kill(signal);
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), timeoutMs);
+    try {
+      return await this.exited!;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
