@@ -205,4 +205,10 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
       details: expect.stringContaining('secret'),
     });
   });
+
+  it('shuts every service down cleanly on SIGTERM (exit code 0)', async () => {
+    for (const name of ['ingestion', 'dispatcher', 'subscriptions'] as const) {
+      expect(await platform.service(name).stop('SIGTERM')).toBe(0);
+    }
+  });
 });
