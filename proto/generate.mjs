@@ -48,14 +48,22 @@ try {
     writeFileSync(file, text.split(protoRoot + '/').join('proto/'));
   }
   if (check) {
-    const fresh = listFiles(out).map((f) => relative(out, f)).sort();
-    const committed = listFiles(target).map((f) => relative(target, f)).sort();
+    const fresh = listFiles(out)
+      .map((f) => relative(out, f))
+      .sort();
+    const committed = listFiles(target)
+      .map((f) => relative(target, f))
+      .sort();
     const drift = [
-      ...fresh.filter((f) => !committed.includes(f) || readFileSync(join(out, f), 'utf8') !== readFileSync(join(target, f), 'utf8')),
+      ...fresh.filter(
+        (f) => !committed.includes(f) || readFileSync(join(out, f), 'utf8') !== readFileSync(join(target, f), 'utf8'),
+      ),
       ...committed.filter((f) => !fresh.includes(f)),
     ];
     if (drift.length) {
-      console.error(`proto:check failed: generated contracts are stale (${drift.join(', ')}). Run npm run proto:generate.`);
+      console.error(
+        `proto:check failed: generated contracts are stale (${drift.join(', ')}). Run npm run proto:generate.`,
+      );
       process.exit(1);
     }
     console.log(`proto:check ok (${fresh.length} files)`);

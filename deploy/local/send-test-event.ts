@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     const delivery = await waitFor('the webhook to arrive', () => receiver.received('/webhooks')[0], 30_000);
     new Webhook(secret!).verify(delivery.body.toString('utf8'), delivery.headers as Record<string, string>);
     console.log('received webhook, signature verified with standardwebhooks:');
-    for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) console.log(`  ${name}: ${delivery.headers[name]}`);
+    for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature'])
+      console.log(`  ${name}: ${String(delivery.headers[name])}`);
     console.log(`  body: ${delivery.body.toString('utf8')}`);
     await management.deleteEndpoint(tenantId, endpoint!.id!);
   } finally {

@@ -6,7 +6,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
+import {
+  freePort,
+  startLocalKafka,
+  startLocalPostgres,
+  type LocalKafka,
+  type LocalPostgres,
+} from '@webhooks/local-stack';
 import { ServiceProcess, type ServiceName } from '@webhooks/testing';
 import { STACK_DIR, STACK_FILE } from './stack-file';
 
@@ -32,7 +38,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    say(process.env.KAFKA_BROKERS ? `using Kafka at ${process.env.KAFKA_BROKERS}` : 'starting Kafka (first run downloads its jars from Maven Central)…');
+    say(
+      process.env.KAFKA_BROKERS
+        ? `using Kafka at ${process.env.KAFKA_BROKERS}`
+        : 'starting Kafka (first run downloads its jars from Maven Central)…',
+    );
     say(process.env.DATABASE_URL ? 'using PostgreSQL from DATABASE_URL' : 'starting embedded PostgreSQL…');
     const [brokers, databaseUrl] = await Promise.all([
       process.env.KAFKA_BROKERS ??

@@ -16,11 +16,19 @@ describe('ingestion without Kafka', () => {
   let publisher: PublisherClient;
 
   beforeAll(async () => {
-    kafka = await startLocalKafka({ dataDir: join(mkdtempSync(join(tmpdir(), 'kafka-down-')), 'kafka'), log: () => undefined });
+    kafka = await startLocalKafka({
+      dataDir: join(mkdtempSync(join(tmpdir(), 'kafka-down-')), 'kafka'),
+      log: () => undefined,
+    });
     const grpcPort = await freePort();
     ingestion = new ServiceProcess(
       'ingestion',
-      { KAFKA_BROKERS: kafka.brokers.join(','), GRPC_PORT: String(grpcPort), GRPC_HOST: '127.0.0.1', PUBLISH_TIMEOUT: '4s' },
+      {
+        KAFKA_BROKERS: kafka.brokers.join(','),
+        GRPC_PORT: String(grpcPort),
+        GRPC_HOST: '127.0.0.1',
+        PUBLISH_TIMEOUT: '4s',
+      },
       await freePort(),
       join(REPO_ROOT, 'dist/test-logs/kafka-unavailable'),
     );

@@ -42,16 +42,28 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
   });
 
   it('delivers each event exactly once to each subscribed endpoint, signed, byte-identical', async () => {
-    const invoices = await management.createEndpoint({ tenantId: tenant, url: receiver.url('/invoices'), eventTypes: ['invoice.*'] });
-    const users = await management.createEndpoint({ tenantId: tenant, url: receiver.url('/users'), eventTypes: ['user.created'] });
+    const invoices = await management.createEndpoint({
+      tenantId: tenant,
+      url: receiver.url('/invoices'),
+      eventTypes: ['invoice.*'],
+    });
+    const users = await management.createEndpoint({
+      tenantId: tenant,
+      url: receiver.url('/users'),
+      eventTypes: ['user.created'],
+    });
     const everything = await management.createEndpoint({ tenantId: tenant, url: receiver.url('/all') });
     const otherTenants = await management.createEndpoint({ tenantId: otherTenant, url: receiver.url('/other-tenant') });
     expect(invoices.secret).toMatch(/^whsec_/);
 
     // Odd bytes on purpose: whitespace, key order, unicode escapes and raw UTF-8 must survive.
-    const payloads = Array.from({ length: 30 }, (_, i) => Buffer.from(`{ "n": ${i},"b":"ü\\u00fc ✓",  "z" : [1, 2.50] }`));
+    const payloads = Array.from({ length: 30 }, (_, i) =>
+      Buffer.from(`{ "n": ${i},"b":"ü\\u00fc ✓",  "z" : [1, 2.50] }`),
+    );
     const single = await Promise.all(
-      payloads.slice(0, 10).map((payload) => publisher.publish({ tenantId: tenant, eventType: 'invoice.paid', payload })),
+      payloads
+        .slice(0, 10)
+        .map((payload) => publisher.publish({ tenantId: tenant, eventType: 'invoice.paid', payload })),
     );
     const batch = await publisher.publishBatch(
       payloads.slice(10).map((payload) => ({ tenantId: tenant, eventType: 'invoice.paid', payload })),
@@ -59,7 +71,11 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
     const eventIds = [...single, ...batch].map((r) => r.eventId);
     expect(new Set(eventIds).size).toBe(30);
 
-    await waitFor('30 deliveries at /invoices and /all', () => receiver.received('/invoices').length >= 30 && receiver.received('/all').length >= 30, 60_000);
+    await waitFor(
+      '30 deliveries at /invoices and /all',
+      () => receiver.received('/invoices').length >= 30 && receiver.received('/all').length >= 30,
+      60_000,
+    );
     // Give duplicates a chance to show up before asserting exactly-once.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
 
@@ -74,7 +90,9 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
       expect(new Set(ids)).toEqual(new Set(eventIds.map((eventId) => webhookId(eventId, endpoint.endpoint!.id!))));
       const verifier = new Webhook(endpoint.secret!);
       for (const request of got) {
-        expect(() => verifier.verify(request.body.toString('utf8'), request.headers as Record<string, string>)).not.toThrow();
+        expect(() =>
+          verifier.verify(request.body.toString('utf8'), request.headers as Record<string, string>),
+        ).not.toThrow();
         expect(request.headers['content-type']).toBe('application/json');
       }
       const bodies = got.map((r) => r.body.toString('hex')).sort();
@@ -102,9 +120,17 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
   });
 
   it('retries a failing endpoint with the same webhook-id and parks it in the DLQ after the attempt limit', async () => {
-    const failing = await management.createEndpoint({ tenantId: tenant, url: receiver.url('/failing'), eventTypes: ['order.created'] });
+    const failing = await management.createEndpoint({
+      tenantId: tenant,
+      url: receiver.url('/failing'),
+      eventTypes: ['order.created'],
+    });
     const endpointId = failing.endpoint!.id!;
-    const { eventId } = await publisher.publish({ tenantId: tenant, eventType: 'order.created', payload: { order: 1 } });
+    const { eventId } = await publisher.publish({
+      tenantId: tenant,
+      eventType: 'order.created',
+      payload: { order: 1 },
+    });
 
     await waitFor('3 attempts at /failing', () => receiver.received('/failing').length >= 3, 30_000);
     const attempts = receiver.received('/failing');
@@ -112,7 +138,8 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
     // Retries are spaced by the schedule (1 s, minus tier lateness bounds) and freshly signed.
     expect(attempts[1].receivedAt - attempts[0].receivedAt).toBeGreaterThanOrEqual(900);
     const verifier = new Webhook(failing.secret!);
-    for (const a of attempts) expect(() => verifier.verify(a.body.toString(), a.headers as Record<string, string>)).not.toThrow();
+    for (const a of attempts)
+      expect(() => verifier.verify(a.body.toString(), a.headers as Record<string, string>)).not.toThrow();
 
     const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `${platform.prefix}dlq-reader` });
@@ -122,7 +149,12 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
       await consumer.subscribe({ topic: platform.topic('webhooks.deliveries.dlq'), fromBeginning: true });
       await consumer.run({ eachMessage: async ({ message }) => void dead.push(decodeDeliveryTask(message)) });
       const record = await waitFor('the DLQ record', () => dead.find((t) => t.endpointId === endpointId), 30_000);
-      expect(record).toMatchObject({ eventId, attempts: 3, lastStatus: 500, messageId: webhookId(eventId, endpointId) });
+      expect(record).toMatchObject({
+        eventId,
+        attempts: 3,
+        lastStatus: 500,
+        messageId: webhookId(eventId, endpointId),
+      });
       expect(JSON.parse(record.payload.toString())).toEqual({ order: 1 });
     } finally {
       await consumer.disconnect();
@@ -133,7 +165,11 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
   });
 
   it('rejects malformed requests with INVALID_ARGUMENT naming the field and writes nothing', async () => {
-    const probe = await management.createEndpoint({ tenantId: tenant, url: receiver.url('/strict'), eventTypes: ['strict.*'] });
+    const probe = await management.createEndpoint({
+      tenantId: tenant,
+      url: receiver.url('/strict'),
+      eventTypes: ['strict.*'],
+    });
     const cases: [Parameters<PublisherClient['publish']>[0], string][] = [
       [{ tenantId: '', eventType: 'strict.a', payload: {} }, 'tenant_id'],
       [{ tenantId: tenant, eventType: '', payload: {} }, 'event_type'],
@@ -143,7 +179,10 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
       [{ tenantId: tenant, eventType: 'strict.a', payload: Buffer.alloc(0) }, 'payload'],
     ];
     for (const [event, field] of cases) {
-      await expect(publisher.publish(event)).rejects.toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: expect.stringContaining(field) });
+      await expect(publisher.publish(event)).rejects.toMatchObject({
+        code: GrpcStatus.INVALID_ARGUMENT,
+        details: expect.stringContaining(field),
+      });
     }
     // One bad event rejects the whole batch, and the error names it.
     await expect(
@@ -151,7 +190,10 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
         { tenantId: tenant, eventType: 'strict.ok', payload: { ok: true } },
         { tenantId: tenant, eventType: 'strict.bad', payload: Buffer.from('nope') },
       ]),
-    ).rejects.toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: expect.stringContaining('events[1].payload') });
+    ).rejects.toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+      details: expect.stringContaining('events[1].payload'),
+    });
 
     // A valid event published afterwards is the only thing delivered.
     await publisher.publish({ tenantId: tenant, eventType: 'strict.marker', payload: { marker: true } });
@@ -162,9 +204,24 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
   });
 
   it('maps the same idempotency key to the same event id', async () => {
-    const a = await publisher.publish({ tenantId: tenant, eventType: 'dup.test', payload: {}, idempotencyKey: 'key-1' });
-    const b = await publisher.publish({ tenantId: tenant, eventType: 'dup.test', payload: {}, idempotencyKey: 'key-1' });
-    const c = await publisher.publish({ tenantId: otherTenant, eventType: 'dup.test', payload: {}, idempotencyKey: 'key-1' });
+    const a = await publisher.publish({
+      tenantId: tenant,
+      eventType: 'dup.test',
+      payload: {},
+      idempotencyKey: 'key-1',
+    });
+    const b = await publisher.publish({
+      tenantId: tenant,
+      eventType: 'dup.test',
+      payload: {},
+      idempotencyKey: 'key-1',
+    });
+    const c = await publisher.publish({
+      tenantId: otherTenant,
+      eventType: 'dup.test',
+      payload: {},
+      idempotencyKey: 'key-1',
+    });
     expect(a.eventId).toBe(b.eventId);
     expect(c.eventId).not.toBe(a.eventId);
   });
@@ -172,10 +229,18 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
   it('manages endpoints: get, list with paging, update, delete, tenant isolation, validation', async () => {
     const t = `mgmt-${Date.now().toString(36)}`;
     const created = await Promise.all(
-      [1, 2, 3].map((i) => management.createEndpoint({ tenantId: t, url: receiver.url(`/m${i}`), description: `m${i}` })),
+      [1, 2, 3].map((i) =>
+        management.createEndpoint({ tenantId: t, url: receiver.url(`/m${i}`), description: `m${i}` }),
+      ),
     );
     const id = created[0].endpoint!.id!;
-    expect(await management.getEndpoint(t, id)).toMatchObject({ id, tenantId: t, description: 'm1', disabled: false, version: '1' });
+    expect(await management.getEndpoint(t, id)).toMatchObject({
+      id,
+      tenantId: t,
+      description: 'm1',
+      disabled: false,
+      version: '1',
+    });
     await expect(management.getEndpoint(otherTenant, id)).rejects.toMatchObject({ code: GrpcStatus.NOT_FOUND });
 
     const page1 = await management.listEndpoints(t, 2);
@@ -183,9 +248,16 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
     const page2 = await management.listEndpoints(t, 2, page1.nextCursor);
     expect(page2.endpoints).toHaveLength(1);
     expect(page2.nextCursor).toBe('');
-    expect([...page1.endpoints!, ...page2.endpoints!].map((e) => e.id).sort()).toEqual(created.map((c) => c.endpoint!.id).sort());
+    expect([...page1.endpoints!, ...page2.endpoints!].map((e) => e.id).sort()).toEqual(
+      created.map((c) => c.endpoint!.id).sort(),
+    );
 
-    const updated = await management.updateEndpoint({ tenantId: t, id, disabled: true, eventTypes: { values: ['a.b'] } });
+    const updated = await management.updateEndpoint({
+      tenantId: t,
+      id,
+      disabled: true,
+      eventTypes: { values: ['a.b'] },
+    });
     expect(updated).toMatchObject({ disabled: true, eventTypes: ['a.b'], version: '2', description: 'm1' });
 
     await management.deleteEndpoint(t, id);
@@ -196,11 +268,15 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
       code: GrpcStatus.INVALID_ARGUMENT,
       details: expect.stringContaining('url'),
     });
-    await expect(management.createEndpoint({ tenantId: t, url: receiver.url('/x'), eventTypes: ['ok', 'bad type'] })).rejects.toMatchObject({
+    await expect(
+      management.createEndpoint({ tenantId: t, url: receiver.url('/x'), eventTypes: ['ok', 'bad type'] }),
+    ).rejects.toMatchObject({
       code: GrpcStatus.INVALID_ARGUMENT,
       details: expect.stringContaining('event_types[1]'),
     });
-    await expect(management.createEndpoint({ tenantId: t, url: receiver.url('/x'), secret: 'whsec_short' })).rejects.toMatchObject({
+    await expect(
+      management.createEndpoint({ tenantId: t, url: receiver.url('/x'), secret: 'whsec_short' }),
+    ).rejects.toMatchObject({
       code: GrpcStatus.INVALID_ARGUMENT,
       details: expect.stringContaining('secret'),
     });

@@ -1,6 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Jest loads globalSetup outside its module registry, so moduleNameMapper (the @webhooks/* aliases)
+// does not apply here; a relative path into the lib's index is the only import that resolves.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- same lib and index as @webhooks/local-stack
 import { startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '../../libs/local-stack/src';
 
 declare global {
@@ -31,5 +34,7 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__E2E_STACK__ = stack;
   process.env.E2E_KAFKA_BROKERS = kafkaBrokers;
   process.env.E2E_DATABASE_URL = databaseUrl;
-  process.stderr.write(`\ne2e stack ready in ${Date.now() - started} ms: kafka ${kafkaBrokers}, postgres ${databaseUrl.replace(/:[^:@]*@/, ':***@')}\n`);
+  process.stderr.write(
+    `\ne2e stack ready in ${Date.now() - started} ms: kafka ${kafkaBrokers}, postgres ${databaseUrl.replace(/:[^:@]*@/, ':***@')}\n`,
+  );
 }

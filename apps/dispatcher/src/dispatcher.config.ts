@@ -6,7 +6,10 @@ import { topicVariables } from '@webhooks/kafka';
 export const dispatcherConfigSchema = {
   ...commonVariables,
   ...topicVariables,
-  DISPATCH_GROUP: variable('Consumer group of the deliverers (all dispatcher replicas share it).', z.string().default('dispatch')),
+  DISPATCH_GROUP: variable(
+    'Consumer group of the deliverers (all dispatcher replicas share it).',
+    z.string().default('dispatch'),
+  ),
   DELAY_GROUP: variable('Consumer group of the delay-tier consumers.', z.string().default('delay')),
   RETRY_SCHEDULE: variable(
     'Delays before each retry, comma-separated; attempts = entries + 1. Default follows Svix (5s … 10h, ≈ 27.6 h in all).',
@@ -19,7 +22,10 @@ export const dispatcherConfigSchema = {
       }
     }),
   ),
-  RETRY_JITTER: variable('Random spread applied to each retry delay (0.2 = ±20 %).', z.coerce.number().min(0).max(1).default(0.2)),
+  RETRY_JITTER: variable(
+    'Random spread applied to each retry delay (0.2 = ±20 %).',
+    z.coerce.number().min(0).max(1).default(0.2),
+  ),
   REQUEST_TIMEOUT: variable('Time limit of one delivery attempt, connect to last body byte.', duration('15s')),
   MAX_RESPONSE_BODY_BYTES: variable('How much of a response body is read and logged.', positiveInt(4096)),
   MAX_IN_FLIGHT: variable('Deliveries in flight per dispatcher process.', positiveInt(256)),

@@ -27,7 +27,12 @@ export function callMetadata(options: ClientOptions): grpc.Metadata {
 
 /** Promisifies one unary call with a fresh deadline. */
 export function unary<Req, Res>(
-  fn: (req: Req, md: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: Res) => void) => unknown,
+  fn: (
+    req: Req,
+    md: grpc.Metadata,
+    opts: grpc.CallOptions,
+    cb: (err: grpc.ServiceError | null, res?: Res) => void,
+  ) => unknown,
   request: Req,
   options: ClientOptions,
 ): Promise<Res> {

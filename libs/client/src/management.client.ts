@@ -17,7 +17,10 @@ export class ManagementClient {
 
   constructor(private readonly options: ClientOptions) {
     const proto = loadProto<ManagementProto>(PROTO_FILES.management);
-    this.client = new proto.webhooks.v1.EndpointManagement(options.address, options.credentials ?? grpc.credentials.createInsecure());
+    this.client = new proto.webhooks.v1.EndpointManagement(
+      options.address,
+      options.credentials ?? grpc.credentials.createInsecure(),
+    );
   }
 
   createEndpoint(request: CreateEndpointRequest): Promise<CreateEndpointResponse> {

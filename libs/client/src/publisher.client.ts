@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { PROTO_FILES, type IngestionClient, type IngestionProto, type PublishBatchResponse__Output, type PublishRequest, type PublishResponse__Output } from '@webhooks/contracts';
+import {
+  PROTO_FILES,
+  type IngestionClient,
+  type IngestionProto,
+  type PublishBatchResponse__Output,
+  type PublishRequest,
+  type PublishResponse__Output,
+} from '@webhooks/contracts';
 import { loadProto, unary, type ClientOptions } from './grpc';
 
 export interface PublishEvent {
@@ -29,18 +36,29 @@ export class PublisherClient {
 
   constructor(private readonly options: PublisherOptions) {
     const proto = loadProto<IngestionProto>(PROTO_FILES.ingestion);
-    this.client = new proto.webhooks.v1.Ingestion(options.address, options.credentials ?? grpc.credentials.createInsecure());
+    this.client = new proto.webhooks.v1.Ingestion(
+      options.address,
+      options.credentials ?? grpc.credentials.createInsecure(),
+    );
   }
 
   async publish(event: PublishEvent): Promise<{ eventId: string }> {
     const request = toRequest(event);
-    const response = await this.withRetries(() => unary<PublishRequest, PublishResponse__Output>(this.client.publish.bind(this.client), request, this.options));
+    const response = await this.withRetries(() =>
+      unary<PublishRequest, PublishResponse__Output>(this.client.publish.bind(this.client), request, this.options),
+    );
     return { eventId: response?.eventId ?? '' };
   }
 
   async publishBatch(events: PublishEvent[]): Promise<{ eventId: string }[]> {
     const request = { events: events.map(toRequest) };
-    const response = await this.withRetries(() => unary<{ events: PublishRequest[] }, PublishBatchResponse__Output>(this.client.publishBatch.bind(this.client), request, this.options));
+    const response = await this.withRetries(() =>
+      unary<{ events: PublishRequest[] }, PublishBatchResponse__Output>(
+        this.client.publishBatch.bind(this.client),
+        request,
+        this.options,
+      ),
+    );
     return (response?.results ?? []).map((r) => ({ eventId: r.eventId ?? '' }));
   }
 

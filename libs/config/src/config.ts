@@ -9,9 +9,15 @@ export interface ConfigVariable<T> {
 }
 
 export type ConfigSchema = Record<string, ConfigVariable<unknown>>;
-export type ConfigOf<S extends ConfigSchema> = { readonly [K in keyof S]: S[K] extends ConfigVariable<infer T> ? T : never };
+export type ConfigOf<S extends ConfigSchema> = {
+  readonly [K in keyof S]: S[K] extends ConfigVariable<infer T> ? T : never;
+};
 
-export function variable<T>(description: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, sensitive = false): ConfigVariable<T> {
+export function variable<T>(
+  description: string,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  sensitive = false,
+): ConfigVariable<T> {
   return { description, schema, sensitive };
 }
 

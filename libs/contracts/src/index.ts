@@ -13,10 +13,17 @@ export type { PublishBatchResponse, PublishBatchResponse__Output } from './gener
 export type { IngestionClient } from './generated/webhooks/v1/Ingestion';
 export type { EndpointManagementClient } from './generated/webhooks/v1/EndpointManagement';
 export type { Endpoint as EndpointMessage } from './generated/webhooks/v1/Endpoint';
-export type { CreateEndpointRequest, CreateEndpointRequest__Output } from './generated/webhooks/v1/CreateEndpointRequest';
+export type {
+  CreateEndpointRequest,
+  CreateEndpointRequest__Output,
+} from './generated/webhooks/v1/CreateEndpointRequest';
 export type { CreateEndpointResponse } from './generated/webhooks/v1/CreateEndpointResponse';
 export type { GetEndpointRequest__Output } from './generated/webhooks/v1/GetEndpointRequest';
 export type { ListEndpointsRequest__Output } from './generated/webhooks/v1/ListEndpointsRequest';
 export type { ListEndpointsResponse } from './generated/webhooks/v1/ListEndpointsResponse';
-export type { UpdateEndpointRequest, UpdateEndpointRequest__Output } from './generated/webhooks/v1/UpdateEndpointRequest';
+export type {
+  UpdateEndpointRequest,
+  UpdateEndpointRequest__Output,
+} from './generated/webhooks/v1/UpdateEndpointRequest';
 export type { DeleteEndpointRequest__Output } from './generated/webhooks/v1/DeleteEndpointRequest';
+export * from './records/delivery-options';

@@ -61,8 +61,7 @@ export class KafkaModule {
         {
           provide: KAFKA,
           inject: [Logger],
-          useFactory: (logger: Logger) =>
-            createKafka({ brokers: options.brokers, clientId: options.clientId, logger }),
+          useFactory: (logger: Logger) => createKafka({ brokers: options.brokers, clientId: options.clientId, logger }),
         },
         { provide: TopicNames, useValue: new TopicNames(options.topicPrefix) },
         { provide: TOPIC_LAYOUT, useValue: options.layout },

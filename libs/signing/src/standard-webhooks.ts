@@ -23,9 +23,7 @@ export function webhookId(eventId: string, endpointId: string): string {
  */
 export function signatureHeader(id: string, timestampSeconds: number, body: Buffer, keys: readonly Buffer[]): string {
   const prefix = Buffer.from(`${id}.${timestampSeconds}.`);
-  return keys
-    .map((key) => 'v1,' + createHmac('sha256', key).update(prefix).update(body).digest('base64'))
-    .join(' ');
+  return keys.map((key) => 'v1,' + createHmac('sha256', key).update(prefix).update(body).digest('base64')).join(' ');
 }
 
 /** All three Standard Webhooks headers for one attempt; the timestamp is fresh per attempt. */

@@ -52,14 +52,16 @@ export class ServiceProcess {
       timeoutMs,
       250,
     ).catch((error: unknown) => {
-      if (exitCode !== undefined) throw new Error(`${this.name} exited with ${exitCode} during start-up; see ${this.logDir}/${this.name}.log`);
+      if (exitCode !== undefined)
+        throw new Error(`${this.name} exited with ${exitCode} during start-up; see ${this.logDir}/${this.name}.log`);
       throw error;
     });
   }
 
   /** Sends `signal` and resolves with the exit code once the process is gone. */
   async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000): Promise<number | null> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return this.child?.exitCode ?? null;
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null)
+      return this.child?.exitCode ?? null;
     this.child.kill(signal);
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), timeoutMs);
     try {

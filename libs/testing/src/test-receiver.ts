@@ -27,7 +27,12 @@ export class TestReceiver {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const path = (req.url ?? '/').split('?')[0];
-        const request: ReceivedRequest = { path, headers: req.headers, body: Buffer.concat(chunks), receivedAt: Date.now() };
+        const request: ReceivedRequest = {
+          path,
+          headers: req.headers,
+          body: Buffer.concat(chunks),
+          receivedAt: Date.now(),
+        };
         this.requests.push(request);
         const behaviour = this.behaviours.get(path) ?? 200;
         const answer = typeof behaviour === 'function' ? behaviour(request) : behaviour;

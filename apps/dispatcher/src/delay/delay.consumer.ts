@@ -46,7 +46,9 @@ export class DelayConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  private async release({ batch, resolveOffset, commitOffsetsIfNecessary, pause, isStale }: EachBatchPayload): Promise<void> {
+  private async release(payload: EachBatchPayload): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
+    const { batch, resolveOffset, commitOffsetsIfNecessary, pause, isStale } = payload;
     if (isStale() || batch.messages.length === 0) return;
     const tierMs = this.tierOfTopic.get(batch.topic);
     if (tierMs === undefined) return;
@@ -70,7 +72,11 @@ export class DelayConsumer implements OnApplicationBootstrap, BeforeApplicationS
             : { topic: this.topics.delay(plan.tierMs), message: encodeDeliveryTask(task) };
       } catch (error) {
         if (!(error instanceof PoisonRecordError)) throw error;
-        this.logger.error('poison record in delay tier dead-lettered', { topic: batch.topic, offset: message.offset, reason: error.message });
+        this.logger.error('poison record in delay tier dead-lettered', {
+          topic: batch.topic,
+          offset: message.offset,
+          reason: error.message,
+        });
         out = { topic: this.topics.dlq, message: poison(message, error.message) };
       }
       released.push(out);
@@ -81,7 +87,12 @@ export class DelayConsumer implements OnApplicationBootstrap, BeforeApplicationS
       await this.output.sendMany(groupByTopic(released));
       resolveOffset(lastReleased);
       await commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(lastReleased) + 1n).toString() }] }],
+        topics: [
+          {
+            topic: batch.topic,
+            partitions: [{ partition: batch.partition, offset: (BigInt(lastReleased) + 1n).toString() }],
+          },
+        ],
       });
     }
     if (waitUntil !== undefined) {
@@ -102,7 +113,10 @@ export class DelayConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 }
 
-function poison(message: { key: Buffer | null; value: Buffer | null; headers?: Message['headers'] }, reason: string): Message {
+function poison(
+  message: { key: Buffer | null; value: Buffer | null; headers?: Message['headers'] },
+  reason: string,
+): Message {
   return {
     key: message.key,
     value: message.value,

@@ -37,7 +37,10 @@ export class DeliverTaskUseCase {
     const view = await this.views.viewAtLeast(task.endpointId, task.endpointVersion, this.config.ENDPOINT_VIEW_WAIT);
     if (!view) {
       // The endpoint change has not reached this dispatcher yet: wait in a tier, not counted.
-      this.logger.warn('endpoint view behind the task; re-queued', { message_id: task.messageId, endpoint_id: task.endpointId });
+      this.logger.warn('endpoint view behind the task; re-queued', {
+        message_id: task.messageId,
+        endpoint_id: task.endpointId,
+      });
       this.metrics.requeued.inc({ reason: 'view_behind' });
       return [this.delayed(task, this.tiers.smallestMs)];
     }
@@ -48,7 +51,11 @@ export class DeliverTaskUseCase {
     }
 
     const keys = view.secrets.map(secretKey);
-    const result = await this.sender.post(view.url, task.payload, standardWebhookHeaders(task.messageId, task.payload, keys));
+    const result = await this.sender.post(
+      view.url,
+      task.payload,
+      standardWebhookHeaders(task.messageId, task.payload, keys),
+    );
     const attempt = task.attempts + 1;
     const verdict = classify(result.status);
     this.metrics.observeAttempt(result, task.publishedAt, verdict === 'delivered');
@@ -57,14 +64,25 @@ export class DeliverTaskUseCase {
       this.metrics.outcomes.inc({ outcome: 'delivered', status_class: statusClass(result.status) });
       return [this.attemptRecord(task, attempt, 'delivered', result)];
     }
-    const delay = verdict === 'retry' ? nextRetryDelay(attempt, this.config.RETRY_SCHEDULE, this.config.RETRY_JITTER) : null;
-    const failed = { ...task, attempts: attempt, lastStatus: result.status ?? undefined, lastError: result.error ?? undefined };
+    const delay =
+      verdict === 'retry' ? nextRetryDelay(attempt, this.config.RETRY_SCHEDULE, this.config.RETRY_JITTER) : null;
+    const failed = {
+      ...task,
+      attempts: attempt,
+      lastStatus: result.status ?? undefined,
+      lastError: result.error ?? undefined,
+    };
     if (delay !== null) {
       this.metrics.outcomes.inc({ outcome: 'retrying', status_class: statusClass(result.status) });
       return [this.attemptRecord(task, attempt, 'retrying', result), this.delayed(failed, delay)];
     }
     this.metrics.outcomes.inc({ outcome: 'dead_lettered', status_class: statusClass(result.status) });
-    this.logger.warn('delivery dead-lettered', { message_id: task.messageId, endpoint_id: task.endpointId, attempts: attempt, status: result.status });
+    this.logger.warn('delivery dead-lettered', {
+      message_id: task.messageId,
+      endpoint_id: task.endpointId,
+      attempts: attempt,
+      status: result.status,
+    });
     const dlq = encodeDeliveryTask(failed);
     dlq.headers = { ...dlq.headers, 'dead-lettered-at': String(Date.now()) };
     return [this.attemptRecord(task, attempt, 'dead_lettered', result), { topic: this.topics.dlq, message: dlq }];
@@ -75,7 +93,12 @@ export class DeliverTaskUseCase {
     return { topic: this.topics.delay(tier), message: encodeDeliveryTask({ ...task, dueAt: Date.now() + waitMs }) };
   }
 
-  private attemptRecord(task: DeliveryTask, attempt: number, outcome: AttemptOutcome, result: HttpResult): OutputRecord {
+  private attemptRecord(
+    task: DeliveryTask,
+    attempt: number,
+    outcome: AttemptOutcome,
+    result: HttpResult,
+  ): OutputRecord {
     return {
       topic: this.topics.attempts,
       message: encodeAttemptRecord({

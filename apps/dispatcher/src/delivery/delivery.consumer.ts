@@ -57,9 +57,12 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
     this.readiness.register({ name: 'delivery-consumer', check: () => true });
   }
 
-  private async deliverBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isStale }: EachBatchPayload): Promise<void> {
+  private async deliverBatch(payload: EachBatchPayload): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isStale } = payload;
     if (isStale() || batch.messages.length === 0) return;
-    const keepAlive = setInterval(() => heartbeat().catch(() => undefined), 3_000);
+    // Fire-and-forget: a failed heartbeat is simply retried on the next tick; the session timeout is the guard.
+    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), 3_000);
     try {
       const byEndpoint = new Map<string, KafkaMessage[]>();
       for (const message of batch.messages) {
@@ -71,14 +74,17 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
       const outputs: OutputRecord[] = [];
       await Promise.all(
         [...byEndpoint.values()].map(async (messages) => {
-          for (const message of messages) outputs.push(...(await this.limit.run(() => this.handle(message, batch.partition))));
+          for (const message of messages)
+            outputs.push(...(await this.limit.run(() => this.handle(message, batch.partition))));
         }),
       );
       await this.output.sendMany(groupByTopic(outputs));
       const last = batch.messages[batch.messages.length - 1].offset;
       resolveOffset(last);
       await commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }],
+        topics: [
+          { topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] },
+        ],
       });
     } finally {
       clearInterval(keepAlive);
@@ -91,7 +97,11 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
     } catch (error) {
       if (!(error instanceof PoisonRecordError)) throw error;
       // An undecodable task cannot be delivered; park it whole in the DLQ and keep moving.
-      this.logger.error('poison delivery task dead-lettered', { partition, offset: message.offset, reason: error.message });
+      this.logger.error('poison delivery task dead-lettered', {
+        partition,
+        offset: message.offset,
+        reason: error.message,
+      });
       return [
         {
           topic: this.topics.dlq,

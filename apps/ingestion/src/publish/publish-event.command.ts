@@ -20,11 +20,16 @@ export class PublishEventCommand {
     readonly payload: Buffer,
   ) {}
 
-  static from(request: PublishRequest__Output, limits: { maxPayloadBytes: number }, fieldPrefix = ''): PublishEventCommand {
+  static from(
+    request: PublishRequest__Output,
+    limits: { maxPayloadBytes: number },
+    fieldPrefix = '',
+  ): PublishEventCommand {
     const field = (name: string) => fieldPrefix + name;
     const tenantId = request.tenantId ?? '';
     if (!tenantId) throw IngestionException.invalid(field('tenant_id'), 'is required');
-    if (!TENANT_ID.test(tenantId)) throw IngestionException.invalid(field('tenant_id'), 'must match [A-Za-z0-9_-]{1,64}');
+    if (!TENANT_ID.test(tenantId))
+      throw IngestionException.invalid(field('tenant_id'), 'must match [A-Za-z0-9_-]{1,64}');
 
     const eventType = request.eventType ?? '';
     if (!eventType) throw IngestionException.invalid(field('event_type'), 'is required');
@@ -38,7 +43,10 @@ export class PublishEventCommand {
     const payload = Buffer.isBuffer(request.payload) ? request.payload : Buffer.from(request.payload ?? []);
     if (payload.length === 0) throw IngestionException.invalid(field('payload'), 'is required');
     if (payload.length > limits.maxPayloadBytes) {
-      throw IngestionException.invalid(field('payload'), `is ${payload.length} bytes; the limit is ${limits.maxPayloadBytes}`);
+      throw IngestionException.invalid(
+        field('payload'),
+        `is ${payload.length} bytes; the limit is ${limits.maxPayloadBytes}`,
+      );
     }
     let text: string;
     try {

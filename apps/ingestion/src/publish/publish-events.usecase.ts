@@ -23,21 +23,34 @@ export class PublishEventsUseCase {
   async execute(commands: PublishEventCommand[]): Promise<{ eventId: string }[]> {
     const publishedAt = Date.now();
     const records = commands.map((c) =>
-      encodeEventRecord({ eventId: c.eventId, tenantId: c.tenantId, eventType: c.eventType, publishedAt, payload: c.payload }),
+      encodeEventRecord({
+        eventId: c.eventId,
+        tenantId: c.tenantId,
+        eventType: c.eventType,
+        publishedAt,
+        payload: c.payload,
+      }),
     );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no acknowledgement within ${this.config.PUBLISH_TIMEOUT} ms`)), this.config.PUBLISH_TIMEOUT);
+      timer = setTimeout(
+        () => reject(new Error(`no acknowledgement within ${this.config.PUBLISH_TIMEOUT} ms`)),
+        this.config.PUBLISH_TIMEOUT,
+      );
     });
     try {
       await Promise.race([this.eventLog.append(records), timeout]);
     } catch (error) {
       this.logger.warn('publish failed', { error: (error as Error).message, events: commands.length });
-      throw new IngestionException(IngestionErrorCode.KafkaUnavailable, `events not accepted: Kafka unavailable (${(error as Error).message})`);
+      throw new IngestionException(
+        IngestionErrorCode.KafkaUnavailable,
+        `events not accepted: Kafka unavailable (${(error as Error).message})`,
+      );
     } finally {
       clearTimeout(timer);
     }
-    for (const c of commands) this.logger.debug('event accepted', { event_id: c.eventId, tenant_id: c.tenantId, event_type: c.eventType });
+    for (const c of commands)
+      this.logger.debug('event accepted', { event_id: c.eventId, tenant_id: c.tenantId, event_type: c.eventType });
     return commands.map((c) => ({ eventId: c.eventId }));
   }
 }

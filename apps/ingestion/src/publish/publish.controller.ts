@@ -1,6 +1,11 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import type { PublishBatchRequest__Output, PublishBatchResponse, PublishRequest__Output, PublishResponse } from '@webhooks/contracts';
+import type {
+  PublishBatchRequest__Output,
+  PublishBatchResponse,
+  PublishRequest__Output,
+  PublishResponse,
+} from '@webhooks/contracts';
 import { IngestionException } from '../ingestion.exception';
 import { INGESTION_CONFIG, type IngestionConfig } from '../ingestion.config';
 import { PublishEventCommand } from './publish-event.command';
@@ -26,7 +31,10 @@ export class PublishController {
     const events = request.events ?? [];
     if (events.length === 0) throw IngestionException.invalid('events', 'must contain at least one event');
     if (events.length > this.config.MAX_BATCH_EVENTS) {
-      throw IngestionException.invalid('events', `has ${events.length} events; the limit is ${this.config.MAX_BATCH_EVENTS}`);
+      throw IngestionException.invalid(
+        'events',
+        `has ${events.length} events; the limit is ${this.config.MAX_BATCH_EVENTS}`,
+      );
     }
     const limits = { maxPayloadBytes: this.config.MAX_PAYLOAD_BYTES };
     const commands = events.map((event, i) => PublishEventCommand.from(event, limits, `events[${i}].`));

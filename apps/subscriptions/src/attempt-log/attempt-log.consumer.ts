@@ -37,6 +37,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     });
   }
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
   private async persist({ batch, resolveOffset, commitOffsetsIfNecessary, isStale }: EachBatchPayload): Promise<void> {
     if (isStale() || batch.messages.length === 0) return;
     const rows: Partial<AttemptEntity>[] = [];
@@ -45,7 +46,11 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
       try {
         record = decodeAttemptRecord(message.value);
       } catch (error) {
-        this.logger.error('undecodable attempt record skipped', { partition: batch.partition, offset: message.offset, error });
+        this.logger.error('undecodable attempt record skipped', {
+          partition: batch.partition,
+          offset: message.offset,
+          error,
+        });
         continue;
       }
       rows.push({
@@ -64,12 +69,20 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
       });
     }
     for (let i = 0; i < rows.length; i += 1_000) {
-      await this.dataSource.createQueryBuilder().insert().into(AttemptEntity).values(rows.slice(i, i + 1_000)).orIgnore().execute();
+      await this.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(AttemptEntity)
+        .values(rows.slice(i, i + 1_000))
+        .orIgnore()
+        .execute();
     }
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);
     await commitOffsetsIfNecessary({
-      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }],
+      topics: [
+        { topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] },
+      ],
     });
   }
 

@@ -41,10 +41,14 @@ function validUrl(raw: string | undefined, policy: UrlPolicy): string {
 
 function validEventTypes(types: readonly string[] | undefined): string[] {
   const list = [...new Set(types ?? [])];
-  if (list.length > MAX_EVENT_TYPES) throw EndpointException.invalid('event_types', `has more than ${MAX_EVENT_TYPES} entries`);
+  if (list.length > MAX_EVENT_TYPES)
+    throw EndpointException.invalid('event_types', `has more than ${MAX_EVENT_TYPES} entries`);
   list.forEach((type, i) => {
     if (!isValidEventTypeFilter(type)) {
-      throw EndpointException.invalid(`event_types[${i}]`, `"${type}" is not an event type or prefix filter (e.g. invoice.paid, invoice.*)`);
+      throw EndpointException.invalid(
+        `event_types[${i}]`,
+        `"${type}" is not an event type or prefix filter (e.g. invoice.paid, invoice.*)`,
+      );
     }
   });
   return list;
@@ -52,7 +56,8 @@ function validEventTypes(types: readonly string[] | undefined): string[] {
 
 function validDescription(description: string | undefined): string {
   const text = description ?? '';
-  if (text.length > MAX_DESCRIPTION) throw EndpointException.invalid('description', `is longer than ${MAX_DESCRIPTION} characters`);
+  if (text.length > MAX_DESCRIPTION)
+    throw EndpointException.invalid('description', `is longer than ${MAX_DESCRIPTION} characters`);
   return text;
 }
 

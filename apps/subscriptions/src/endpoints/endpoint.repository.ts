@@ -26,7 +26,9 @@ export class EndpointRepository {
   create(endpoint: NewEndpoint): Promise<EndpointEntity> {
     return this.dataSource.transaction(async (tx) => {
       await tx.createQueryBuilder().insert().into(TenantEntity).values({ id: endpoint.tenantId }).orIgnore().execute();
-      const saved = await tx.getRepository(EndpointEntity).save(tx.getRepository(EndpointEntity).create({ ...endpoint, version: 1 }));
+      const saved = await tx
+        .getRepository(EndpointEntity)
+        .save(tx.getRepository(EndpointEntity).create({ ...endpoint, version: 1 }));
       await this.enqueue(tx, saved.id);
       return saved;
     });

@@ -11,7 +11,13 @@ import type {
   UpdateEndpointRequest__Output,
 } from '@webhooks/contracts';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
-import { CreateEndpointCommand, UpdateEndpointCommand, validEndpointId, validTenantId, type UrlPolicy } from './endpoint.commands';
+import {
+  CreateEndpointCommand,
+  UpdateEndpointCommand,
+  validEndpointId,
+  validTenantId,
+  type UrlPolicy,
+} from './endpoint.commands';
 import {
   CreateEndpointUseCase,
   DeleteEndpointUseCase,

@@ -14,6 +14,7 @@ describe('event type filters', () => {
 
   it('validates filter syntax', () => {
     for (const ok of ['a', 'invoice.paid', 'invoice.*', '*', 'a-b_c.d']) expect(isValidEventTypeFilter(ok)).toBe(true);
-    for (const bad of ['', '.a', 'a.', 'a..b', 'a*', 'a.*.b', 'in voice']) expect(isValidEventTypeFilter(bad)).toBe(false);
+    for (const bad of ['', '.a', 'a.', 'a..b', 'a*', 'a.*.b', 'in voice'])
+      expect(isValidEventTypeFilter(bad)).toBe(false);
   });
 });

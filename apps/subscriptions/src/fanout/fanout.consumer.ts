@@ -53,6 +53,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     this.readiness.register({ name: 'fanout-consumer', check: () => this.running });
   }
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
   private async fanOut({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const events: EventRecord[] = [];
@@ -61,7 +62,11 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
         events.push(decodeEventRecord(message));
       } catch (error) {
         // Only ingestion writes this topic; an undecodable record cannot name its endpoints.
-        this.logger.error('undecodable event record skipped', { offset: message.offset, partition: batch.partition, error });
+        this.logger.error('undecodable event record skipped', {
+          offset: message.offset,
+          partition: batch.partition,
+          error,
+        });
       }
     }
     const tenants = [...new Set(events.map((e) => e.tenantId))];
@@ -71,12 +76,19 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     const transaction = await this.producer.transaction();
     try {
       const topicMessages = [];
-      if (plan.tasks.length) topicMessages.push({ topic: this.topics.deliveries, messages: plan.tasks.map(encodeDeliveryTask) });
-      if (plan.skips.length) topicMessages.push({ topic: this.topics.attempts, messages: plan.skips.map(encodeAttemptRecord) });
+      if (plan.tasks.length)
+        topicMessages.push({ topic: this.topics.deliveries, messages: plan.tasks.map(encodeDeliveryTask) });
+      if (plan.skips.length)
+        topicMessages.push({ topic: this.topics.attempts, messages: plan.skips.map(encodeAttemptRecord) });
       if (topicMessages.length) await transaction.sendBatch({ topicMessages, acks: -1 });
       await transaction.sendOffsets({
         consumerGroupId: this.config.FANOUT_GROUP,
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
+        topics: [
+          {
+            topic: batch.topic,
+            partitions: [{ partition: batch.partition, offset: (BigInt(lastOffset) + 1n).toString() }],
+          },
+        ],
       });
       await transaction.commit();
     } catch (error) {
@@ -85,7 +97,12 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     }
     resolveOffset(lastOffset);
     await heartbeat();
-    this.logger.debug('fanned out', { partition: batch.partition, events: events.length, tasks: plan.tasks.length, skips: plan.skips.length });
+    this.logger.debug('fanned out', {
+      partition: batch.partition,
+      events: events.length,
+      tasks: plan.tasks.length,
+      skips: plan.skips.length,
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -80,10 +80,16 @@ export class UpdateEndpointUseCase {
   ) {}
 
   async execute(command: UpdateEndpointCommand): Promise<EndpointMessage> {
-    const updated = await this.endpoints.update(command.tenantId, command.id, (endpoint) => Object.assign(endpoint, command.changes));
+    const updated = await this.endpoints.update(command.tenantId, command.id, (endpoint) =>
+      Object.assign(endpoint, command.changes),
+    );
     if (!updated) throw EndpointException.notFound(command.id);
     this.relay.kick();
-    this.logger.info('endpoint updated', { endpoint_id: updated.id, version: updated.version, fields: Object.keys(command.changes) });
+    this.logger.info('endpoint updated', {
+      endpoint_id: updated.id,
+      version: updated.version,
+      fields: Object.keys(command.changes),
+    });
     return toEndpointMessage(updated);
   }
 }
