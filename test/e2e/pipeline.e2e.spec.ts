@@ -18,8 +18,7 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
   const platform = new TestPlatform({
     kafkaBrokers: stack.kafkaBrokers,
     databaseUrl: stack.databaseUrl,
-    // 3 attempts, 1 s apart, so the failing endpoint reaches the DLQ within seconds.
-    env: { RETRY_SCHEDULE: '1s,1s', RETRY_JITTER: '0', DELAY_TIERS: '1s,5s', REQUEST_TIMEOUT: '3s' },
+    env: { DELAY_TIERS: '1s,5s', REQUEST_TIMEOUT: '3s' },
   });
   let publisher: PublisherClient;
   let management: ManagementClient;
@@ -120,10 +119,12 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
   });
 
   it('retries a failing endpoint with the same webhook-id and parks it in the DLQ after the attempt limit', async () => {
+    // 3 attempts, 1 s apart (no jitter), so the failing endpoint reaches the DLQ within seconds.
     const failing = await management.createEndpoint({
       tenantId: tenant,
       url: receiver.url('/failing'),
       eventTypes: ['order.created'],
+      retryPolicy: { kind: 'fixed', intervalMs: 1_000, maxAttempts: 3, jitter: -1 },
     });
     const endpointId = failing.endpoint!.id!;
     const { eventId } = await publisher.publish({

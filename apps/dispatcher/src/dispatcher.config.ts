@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonVariables, duration, list, parseDuration, positiveInt, variable, type ConfigOf } from '@webhooks/config';
+import { commonVariables, duration, positiveInt, variable, type ConfigOf } from '@webhooks/config';
 import { topicVariables } from '@webhooks/kafka';
 
 /** Every environment variable the dispatcher reads. */
@@ -11,21 +11,6 @@ export const dispatcherConfigSchema = {
     z.string().default('dispatch'),
   ),
   DELAY_GROUP: variable('Consumer group of the delay-tier consumers.', z.string().default('delay')),
-  RETRY_SCHEDULE: variable(
-    'Delays before each retry, comma-separated; attempts = entries + 1. Default follows Svix (5s … 10h, ≈ 27.6 h in all).',
-    list('5s,5m,30m,2h,5h,10h,10h').transform((items, ctx) => {
-      try {
-        return items.map(parseDuration);
-      } catch (error) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
-  ),
-  RETRY_JITTER: variable(
-    'Random spread applied to each retry delay (0.2 = ±20 %).',
-    z.coerce.number().min(0).max(1).default(0.2),
-  ),
   REQUEST_TIMEOUT: variable('Time limit of one delivery attempt, connect to last body byte.', duration('15s')),
   MAX_RESPONSE_BODY_BYTES: variable('How much of a response body is read and logged.', positiveInt(4096)),
   MAX_IN_FLIGHT: variable('Deliveries in flight per dispatcher process.', positiveInt(256)),

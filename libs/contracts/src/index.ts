@@ -27,3 +27,5 @@ export type {
 } from './generated/webhooks/v1/UpdateEndpointRequest';
 export type { DeleteEndpointRequest__Output } from './generated/webhooks/v1/DeleteEndpointRequest';
 export * from './records/delivery-options';
+export type { RetryPolicy__Output as RetryPolicyMessage } from './generated/webhooks/v1/RetryPolicy';
+export type { RateLimit__Output as RateLimitMessage } from './generated/webhooks/v1/RateLimit';

@@ -12,7 +12,11 @@ import { ensureTopics, topicLayoutFromConfig, topicVariables } from './topics';
 async function createTopics(): Promise<void> {
   const config = loadConfig({ ...commonVariables, ...topicVariables });
   const logger = new Logger('create-topics', config.LOG_LEVEL);
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-create-topics`, logger });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: `${config.KAFKA_CLIENT_ID}-create-topics`,
+    logger,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -6,7 +6,7 @@ import { REPO_ROOT, ServiceProcess, type ServiceName } from './service-process';
 export interface PlatformOptions {
   kafkaBrokers: string;
   databaseUrl: string;
-  /** Extra environment for every service (e.g. RETRY_SCHEDULE). */
+  /** Extra environment for every service (e.g. DELAY_TIERS). */
   env?: Record<string, string>;
   /** Where the services' logs go (default dist/test-logs/<prefix>). */
   logDir?: string;

@@ -8,7 +8,8 @@ import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { EndpointViewStore } from '../endpoint-view/endpoint-view.store';
 import { DeliveryMetrics } from './delivery.metrics';
 import { HttpSender, type HttpResult } from './http-sender';
-import { classify, nextRetryDelay } from './retry-policy';
+import { classify } from './retry-policy';
+import { nextRetryDelay } from './retry-schedule';
 
 /** A record the delivery produces; the consumer writes them all before committing the offset. */
 export interface OutputRecord {
@@ -65,7 +66,9 @@ export class DeliverTaskUseCase {
       return [this.attemptRecord(task, attempt, 'delivered', result)];
     }
     const delay =
-      verdict === 'retry' ? nextRetryDelay(attempt, this.config.RETRY_SCHEDULE, this.config.RETRY_JITTER) : null;
+      verdict === 'retry'
+        ? nextRetryDelay(view.delivery.retry, attempt, Date.now() - task.publishedAt, result.retryAfterMs)
+        : null;
     const failed = {
       ...task,
       attempts: attempt,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
+import { parseRetryAfter } from './retry-schedule';
 
 export interface HttpResult {
   /** null when no response arrived (timeout, refused, reset, DNS). */
@@ -9,6 +10,8 @@ export interface HttpResult {
   error: string | null;
   /** First bytes of the response body (capped), for the delivery log. */
   body: string;
+  /** The response's `Retry-After`, in ms from now, when present and valid. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -42,7 +45,13 @@ export class HttpSender implements OnApplicationShutdown {
         signal,
       });
       const text = await readCapped(response.body, this.config.MAX_RESPONSE_BODY_BYTES);
-      return { status: response.statusCode, durationMs: performance.now() - started, error: null, body: text };
+      return {
+        status: response.statusCode,
+        durationMs: performance.now() - started,
+        error: null,
+        body: text,
+        retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+      };
     } catch (error) {
       const message = signal.aborted ? `timeout after ${this.config.REQUEST_TIMEOUT} ms` : describeError(error);
       return { status: null, durationMs: performance.now() - started, error: message, body: '' };

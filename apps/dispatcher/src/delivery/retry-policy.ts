@@ -12,19 +12,3 @@ export function classify(status: number | null): AttemptVerdict {
   if (status === 410) return 'give_up';
   return 'retry';
 }
-
-/**
- * Delay before the next attempt after `attemptsMade` attempts, or null when the schedule is
- * exhausted (attempts = schedule length + 1). The delay is spread by ±`jitter` so a burst of
- * failures does not return as a burst of retries.
- */
-export function nextRetryDelay(
-  attemptsMade: number,
-  scheduleMs: readonly number[],
-  jitter: number,
-  random: () => number = Math.random,
-): number | null {
-  const base = scheduleMs[attemptsMade - 1];
-  if (attemptsMade < 1 || base === undefined) return null;
-  return Math.round(base * (1 + jitter * (2 * random() - 1)));
-}

@@ -1,6 +1,12 @@
-import type { CreateEndpointRequest__Output, UpdateEndpointRequest__Output } from '@webhooks/contracts';
+import type {
+  CreateEndpointRequest__Output,
+  RateLimit,
+  RetryPolicy,
+  UpdateEndpointRequest__Output,
+} from '@webhooks/contracts';
 import { secretKey } from '@webhooks/signing';
 import { EndpointException } from './endpoint.exception';
+import { validRateLimit, validRetryPolicy } from './delivery-options.validation';
 import { isValidEventTypeFilter } from './event-type-filter';
 
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -69,6 +75,9 @@ export class CreateEndpointCommand {
     readonly eventTypes: string[],
     readonly description: string,
     readonly secret: string | undefined,
+    readonly retryPolicy: RetryPolicy | null,
+    readonly rateLimit: RateLimit | null,
+    readonly ordered: boolean,
   ) {}
 
   static from(request: CreateEndpointRequest__Output, policy: UrlPolicy): CreateEndpointCommand {
@@ -86,6 +95,9 @@ export class CreateEndpointCommand {
       validEventTypes(request.eventTypes),
       validDescription(request.description),
       secret,
+      validRetryPolicy(request.retryPolicy),
+      validRateLimit(request.rateLimit),
+      request.ordered ?? false,
     );
   }
 }
@@ -95,7 +107,15 @@ export class UpdateEndpointCommand {
   private constructor(
     readonly tenantId: string,
     readonly id: string,
-    readonly changes: { url?: string; eventTypes?: string[]; description?: string; disabled?: boolean },
+    readonly changes: {
+      url?: string;
+      eventTypes?: string[];
+      description?: string;
+      disabled?: boolean;
+      retryPolicy?: RetryPolicy | null;
+      rateLimit?: RateLimit | null;
+      ordered?: boolean;
+    },
   ) {}
 
   static from(request: UpdateEndpointRequest__Output, policy: UrlPolicy): UpdateEndpointCommand {
@@ -104,6 +124,9 @@ export class UpdateEndpointCommand {
     if (request.eventTypes) changes.eventTypes = validEventTypes(request.eventTypes.values);
     if (request.description !== undefined) changes.description = validDescription(request.description);
     if (request.disabled !== undefined) changes.disabled = request.disabled;
+    if (request.retryPolicy) changes.retryPolicy = validRetryPolicy(request.retryPolicy);
+    if (request.rateLimit) changes.rateLimit = validRateLimit(request.rateLimit);
+    if (request.ordered !== undefined) changes.ordered = request.ordered;
     return new UpdateEndpointCommand(validTenantId(request.tenantId), validEndpointId(request.id), changes);
   }
 }

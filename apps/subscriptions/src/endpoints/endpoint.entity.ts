@@ -1,3 +1,4 @@
+import type { RetryPolicy } from '@webhooks/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** A webhook endpoint of a tenant. Soft-deleted so its last version can still be published. */
@@ -30,6 +31,21 @@ export class EndpointEntity {
   /** Bumped on every change; dispatchers apply a view only if it is newer than theirs. */
   @Column({ type: 'integer', default: 1 })
   version!: number;
+
+  /** Retry policy; null = the platform default (DEFAULT_RETRY_POLICY). */
+  @Column({ name: 'retry_policy', type: 'jsonb', nullable: true })
+  retryPolicy!: RetryPolicy | null;
+
+  /** Requests per second across all dispatchers; null = unlimited. */
+  @Column({ name: 'rate_limit_per_second', type: 'integer', nullable: true })
+  rateLimitPerSecond!: number | null;
+
+  @Column({ name: 'rate_limit_burst', type: 'integer', nullable: true })
+  rateLimitBurst!: number | null;
+
+  /** Deliver in publish order (one at a time; retries block the endpoint's later tasks). */
+  @Column({ type: 'boolean', default: false })
+  ordered!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,8 +1,20 @@
-import type { EndpointMessage } from '@webhooks/contracts';
+import { DEFAULT_RETRY_POLICY, type DeliveryOptions, type EndpointMessage } from '@webhooks/contracts';
 import type { EndpointEntity } from './endpoint.entity';
+
+/** The delivery options of an endpoint row, defaults filled in. */
+export function deliveryOptions(endpoint: EndpointEntity): DeliveryOptions {
+  return {
+    retry: endpoint.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    rateLimit: endpoint.rateLimitPerSecond
+      ? { perSecond: endpoint.rateLimitPerSecond, burst: endpoint.rateLimitBurst ?? endpoint.rateLimitPerSecond }
+      : null,
+    ordered: endpoint.ordered,
+  };
+}
 
 /** The API shape of an endpoint. Never includes the secret. */
 export function toEndpointMessage(endpoint: EndpointEntity): EndpointMessage {
+  const delivery = deliveryOptions(endpoint);
   return {
     id: endpoint.id,
     tenantId: endpoint.tenantId,
@@ -13,5 +25,8 @@ export function toEndpointMessage(endpoint: EndpointEntity): EndpointMessage {
     version: String(endpoint.version),
     createdAt: endpoint.createdAt.toISOString(),
     updatedAt: endpoint.updatedAt.toISOString(),
+    retryPolicy: delivery.retry,
+    rateLimit: delivery.rateLimit ?? undefined,
+    ordered: delivery.ordered,
   };
 }

@@ -11,9 +11,11 @@ export interface NewEndpoint {
   eventTypes: string[];
   description: string;
   secret: string;
+  retryPolicy: EndpointEntity['retryPolicy'];
+  rateLimitPerSecond: number | null;
+  rateLimitBurst: number | null;
+  ordered: boolean;
 }
-
-export type EndpointChanges = Partial<Pick<EndpointEntity, 'url' | 'eventTypes' | 'description' | 'disabled'>>;
 
 /**
  * Endpoint persistence. Every write bumps the version and enqueues an outbox row in the same

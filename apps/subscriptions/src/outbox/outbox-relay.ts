@@ -5,6 +5,7 @@ import { encodeEndpointView, type EndpointView } from '@webhooks/contracts';
 import { KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { EndpointEntity } from '../endpoints/endpoint.entity';
+import { deliveryOptions } from '../endpoints/endpoint.mapper';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 
 const BATCH = 500;
@@ -19,6 +20,7 @@ export function endpointView(endpoint: EndpointEntity): EndpointView {
     disabled: endpoint.disabled || endpoint.deletedAt !== null,
     deleted: endpoint.deletedAt !== null,
     version: endpoint.version,
+    delivery: deliveryOptions(endpoint),
   };
 }
 

@@ -10,6 +10,8 @@ import type { EndpointManagementClient as _webhooks_v1_EndpointManagementClient,
 import type { GetEndpointRequest as _webhooks_v1_GetEndpointRequest, GetEndpointRequest__Output as _webhooks_v1_GetEndpointRequest__Output } from './webhooks/v1/GetEndpointRequest';
 import type { ListEndpointsRequest as _webhooks_v1_ListEndpointsRequest, ListEndpointsRequest__Output as _webhooks_v1_ListEndpointsRequest__Output } from './webhooks/v1/ListEndpointsRequest';
 import type { ListEndpointsResponse as _webhooks_v1_ListEndpointsResponse, ListEndpointsResponse__Output as _webhooks_v1_ListEndpointsResponse__Output } from './webhooks/v1/ListEndpointsResponse';
+import type { RateLimit as _webhooks_v1_RateLimit, RateLimit__Output as _webhooks_v1_RateLimit__Output } from './webhooks/v1/RateLimit';
+import type { RetryPolicy as _webhooks_v1_RetryPolicy, RetryPolicy__Output as _webhooks_v1_RetryPolicy__Output } from './webhooks/v1/RetryPolicy';
 import type { StringList as _webhooks_v1_StringList, StringList__Output as _webhooks_v1_StringList__Output } from './webhooks/v1/StringList';
 import type { UpdateEndpointRequest as _webhooks_v1_UpdateEndpointRequest, UpdateEndpointRequest__Output as _webhooks_v1_UpdateEndpointRequest__Output } from './webhooks/v1/UpdateEndpointRequest';
 
@@ -29,6 +31,8 @@ export interface ProtoGrpcType {
       GetEndpointRequest: MessageTypeDefinition<_webhooks_v1_GetEndpointRequest, _webhooks_v1_GetEndpointRequest__Output>
       ListEndpointsRequest: MessageTypeDefinition<_webhooks_v1_ListEndpointsRequest, _webhooks_v1_ListEndpointsRequest__Output>
       ListEndpointsResponse: MessageTypeDefinition<_webhooks_v1_ListEndpointsResponse, _webhooks_v1_ListEndpointsResponse__Output>
+      RateLimit: MessageTypeDefinition<_webhooks_v1_RateLimit, _webhooks_v1_RateLimit__Output>
+      RetryPolicy: MessageTypeDefinition<_webhooks_v1_RetryPolicy, _webhooks_v1_RetryPolicy__Output>
       StringList: MessageTypeDefinition<_webhooks_v1_StringList, _webhooks_v1_StringList__Output>
       UpdateEndpointRequest: MessageTypeDefinition<_webhooks_v1_UpdateEndpointRequest, _webhooks_v1_UpdateEndpointRequest__Output>
     }

@@ -1,4 +1,5 @@
 import type { Message } from 'kafkajs';
+import type { DeliveryOptions } from './delivery-options';
 
 /**
  * What a dispatcher needs to know about an endpoint, published by subscriptions to the
@@ -16,6 +17,7 @@ export interface EndpointView {
   /** Deleted endpoints stay in the topic (newest version wins) so a late view cannot revive them. */
   deleted: boolean;
   version: number;
+  delivery: DeliveryOptions;
 }
 
 export function encodeEndpointView(id: string, view: EndpointView | null): Message {

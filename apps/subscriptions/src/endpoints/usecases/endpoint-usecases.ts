@@ -5,9 +5,20 @@ import { Logger } from '@webhooks/observability';
 import { generateSecret } from '@webhooks/signing';
 import { OutboxRelay } from '../../outbox/outbox-relay';
 import type { CreateEndpointCommand, UpdateEndpointCommand } from '../endpoint.commands';
+import type { EndpointEntity } from '../endpoint.entity';
 import { EndpointException } from '../endpoint.exception';
 import { toEndpointMessage } from '../endpoint.mapper';
 import { EndpointRepository } from '../endpoint.repository';
+
+/** Copies the fields an update sets onto the entity (the rate limit is stored as two columns). */
+function applyChanges(endpoint: EndpointEntity, changes: UpdateEndpointCommand['changes']): void {
+  const { rateLimit, ...plain } = changes;
+  Object.assign(endpoint, plain);
+  if (rateLimit !== undefined) {
+    endpoint.rateLimitPerSecond = rateLimit?.perSecond ?? null;
+    endpoint.rateLimitBurst = rateLimit?.burst ?? null;
+  }
+}
 
 /** Time-ordered endpoint id: list pages can use the id as their cursor. */
 function newEndpointId(): string {
@@ -31,6 +42,10 @@ export class CreateEndpointUseCase {
       eventTypes: command.eventTypes,
       description: command.description,
       secret,
+      retryPolicy: command.retryPolicy,
+      rateLimitPerSecond: command.rateLimit?.perSecond ?? null,
+      rateLimitBurst: command.rateLimit?.burst ?? null,
+      ordered: command.ordered,
     });
     this.relay.kick();
     this.logger.info('endpoint created', { endpoint_id: endpoint.id, tenant_id: endpoint.tenantId });
@@ -81,7 +96,7 @@ export class UpdateEndpointUseCase {
 
   async execute(command: UpdateEndpointCommand): Promise<EndpointMessage> {
     const updated = await this.endpoints.update(command.tenantId, command.id, (endpoint) =>
-      Object.assign(endpoint, command.changes),
+      applyChanges(endpoint, command.changes),
     );
     if (!updated) throw EndpointException.notFound(command.id);
     this.relay.kick();

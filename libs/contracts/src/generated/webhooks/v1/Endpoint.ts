@@ -1,5 +1,7 @@
 // Original file: proto/webhooks/v1/management.proto
 
+import type { RetryPolicy as _webhooks_v1_RetryPolicy, RetryPolicy__Output as _webhooks_v1_RetryPolicy__Output } from '../../webhooks/v1/RetryPolicy';
+import type { RateLimit as _webhooks_v1_RateLimit, RateLimit__Output as _webhooks_v1_RateLimit__Output } from '../../webhooks/v1/RateLimit';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Endpoint {
@@ -12,6 +14,9 @@ export interface Endpoint {
   'version'?: (number | string | Long);
   'createdAt'?: (string);
   'updatedAt'?: (string);
+  'retryPolicy'?: (_webhooks_v1_RetryPolicy | null);
+  'rateLimit'?: (_webhooks_v1_RateLimit | null);
+  'ordered'?: (boolean);
 }
 
 export interface Endpoint__Output {
@@ -24,4 +29,7 @@ export interface Endpoint__Output {
   'version': (string);
   'createdAt': (string);
   'updatedAt': (string);
+  'retryPolicy': (_webhooks_v1_RetryPolicy__Output | null);
+  'rateLimit': (_webhooks_v1_RateLimit__Output | null);
+  'ordered': (boolean);
 }

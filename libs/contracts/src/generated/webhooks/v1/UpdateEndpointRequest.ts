@@ -1,6 +1,8 @@
 // Original file: proto/webhooks/v1/management.proto
 
 import type { StringList as _webhooks_v1_StringList, StringList__Output as _webhooks_v1_StringList__Output } from '../../webhooks/v1/StringList';
+import type { RetryPolicy as _webhooks_v1_RetryPolicy, RetryPolicy__Output as _webhooks_v1_RetryPolicy__Output } from '../../webhooks/v1/RetryPolicy';
+import type { RateLimit as _webhooks_v1_RateLimit, RateLimit__Output as _webhooks_v1_RateLimit__Output } from '../../webhooks/v1/RateLimit';
 
 export interface UpdateEndpointRequest {
   'tenantId'?: (string);
@@ -9,9 +11,13 @@ export interface UpdateEndpointRequest {
   'eventTypes'?: (_webhooks_v1_StringList | null);
   'description'?: (string);
   'disabled'?: (boolean);
+  'retryPolicy'?: (_webhooks_v1_RetryPolicy | null);
+  'rateLimit'?: (_webhooks_v1_RateLimit | null);
+  'ordered'?: (boolean);
   '_url'?: "url";
   '_description'?: "description";
   '_disabled'?: "disabled";
+  '_ordered'?: "ordered";
 }
 
 export interface UpdateEndpointRequest__Output {
@@ -21,7 +27,11 @@ export interface UpdateEndpointRequest__Output {
   'eventTypes': (_webhooks_v1_StringList__Output | null);
   'description'?: (string);
   'disabled'?: (boolean);
+  'retryPolicy': (_webhooks_v1_RetryPolicy__Output | null);
+  'rateLimit': (_webhooks_v1_RateLimit__Output | null);
+  'ordered'?: (boolean);
   '_url'?: "url";
   '_description'?: "description";
   '_disabled'?: "disabled";
+  '_ordered'?: "ordered";
 }
