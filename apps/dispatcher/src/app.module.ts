@@ -6,6 +6,7 @@ import { Logger, ObservabilityModule } from '@webhooks/observability';
 import { DelayConsumer } from './delay/delay.consumer';
 import { DeliverTaskUseCase } from './delivery/deliver-task.usecase';
 import { DeliveryConsumer } from './delivery/delivery.consumer';
+import { DeliveryScheduler } from './delivery/delivery-scheduler';
 import { DeliveryMetrics } from './delivery/delivery.metrics';
 import { HttpSender } from './delivery/http-sender';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from './dispatcher.config';
@@ -32,6 +33,7 @@ export class DispatcherModule {
         HttpSender,
         DeliveryMetrics,
         DeliverTaskUseCase,
+        DeliveryScheduler,
         DeliveryConsumer,
         DelayConsumer,
       ],

@@ -13,7 +13,19 @@ export const dispatcherConfigSchema = {
   DELAY_GROUP: variable('Consumer group of the delay-tier consumers.', z.string().default('delay')),
   REQUEST_TIMEOUT: variable('Time limit of one delivery attempt, connect to last body byte.', duration('15s')),
   MAX_RESPONSE_BODY_BYTES: variable('How much of a response body is read and logged.', positiveInt(4096)),
-  MAX_IN_FLIGHT: variable('Deliveries in flight per dispatcher process.', positiveInt(256)),
+  MAX_WINDOW_PER_PARTITION: variable(
+    'Records of one partition taken but not yet committed (in lanes, in flight, or finished above the low watermark); bounds memory. When full, the partition waits.',
+    positiveInt(5_000),
+  ),
+  MAX_IN_FLIGHT_PER_ENDPOINT: variable('Concurrent requests to one endpoint (ordered endpoints: 1).', positiveInt(32)),
+  MAX_BACKLOG_PER_ENDPOINT: variable(
+    'Tasks one unlimited endpoint may have waiting in memory; the surplus is parked in a delay tier so a slow endpoint cannot hold its partition.',
+    positiveInt(256),
+  ),
+  RATE_LIMIT_HORIZON: variable(
+    'How much work a rate-limited endpoint may queue in memory, in time at its rate; beyond it tasks wait in a delay tier (not counted as attempts).',
+    duration('2s'),
+  ),
   MAX_CONNECTIONS_PER_ORIGIN: variable('Keep-alive connections per endpoint origin.', positiveInt(16)),
   PARTITIONS_CONCURRENTLY: variable('Partitions of webhooks.deliveries processed at once per process.', positiveInt(8)),
   ENDPOINT_VIEW_WAIT: variable(

@@ -4,7 +4,7 @@ import { decodeDeliveryTask, encodeDeliveryTask, PoisonRecordError } from '@webh
 import { BatchingProducer, DelayTiers, KAFKA, planRelease, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
-import { groupByTopic } from '../delivery/delivery.consumer';
+import { groupByTopic } from '../delivery/delivery-scheduler';
 import type { OutputRecord } from '../delivery/deliver-task.usecase';
 
 /**

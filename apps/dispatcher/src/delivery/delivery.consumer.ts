@@ -1,133 +1,113 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { decodeDeliveryTask, PoisonRecordError } from '@webhooks/contracts';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { BatchingProducer, KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
-import { ConcurrencyLimit } from './concurrency-limit';
-import { DeliverTaskUseCase, type OutputRecord } from './deliver-task.usecase';
+import { DeliveryScheduler, type PartitionState } from './delivery-scheduler';
 
 /**
- * Consumes `webhooks.deliveries` (read_committed: only tasks of committed fan-out transactions).
- * Within a fetched batch, tasks of different endpoints run concurrently and tasks of one
- * endpoint run in order. All resulting records (attempts, retries, DLQ) are acknowledged by
- * Kafka before the batch's offset is committed: a crash re-delivers, never loses.
+ * Feeds `webhooks.deliveries` (read_committed: only tasks of committed fan-out transactions)
+ * into the DeliveryScheduler and commits each partition at its low watermark. `eachBatch`
+ * never waits for HTTP: it admits new records and returns, so heartbeats keep flowing however
+ * slow an endpoint is, and one endpoint never holds up another. A partition with nothing new
+ * to admit is paused until one of its records finishes (then it commits and fetches again).
  */
 @Injectable()
 export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
-  private readonly output: BatchingProducer;
-  private readonly limit: ConcurrencyLimit;
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     private readonly topics: TopicNames,
-    private readonly deliverTask: DeliverTaskUseCase,
+    private readonly scheduler: DeliveryScheduler,
     private readonly readiness: Readiness,
     private readonly logger: Logger,
     @Inject(DISPATCHER_CONFIG) private readonly config: DispatcherConfig,
   ) {
     this.consumer = kafka.consumer({
       groupId: config.DISPATCH_GROUP,
-      // A batch can include slow endpoints; the session stays alive through explicit heartbeats.
-      sessionTimeout: 45_000,
-      rebalanceTimeout: 60_000,
-      heartbeatInterval: 3_000,
-      maxBytesPerPartition: 1024 * 1024,
+      maxBytesPerPartition: 2 * 1024 * 1024,
+      maxWaitTimeInMs: 500,
     });
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    this.output = new BatchingProducer(this.producer, { acks: -1 });
-    this.limit = new ConcurrencyLimit(config.MAX_IN_FLIGHT);
+    scheduler.useProducer(new BatchingProducer(this.producer, { acks: -1 }));
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.topics.deliveries, fromBeginning: true });
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
+    const { CRASH, REBALANCING, GROUP_JOIN } = this.consumer.events;
+    this.consumer.on(CRASH, ({ payload }) =>
       this.logger.error('delivery consumer crashed', { error: payload.error, restart: payload.restart }),
     );
+    this.consumer.on(REBALANCING, () => this.scheduler.closeGate());
+    this.consumer.on(GROUP_JOIN, ({ payload }) => {
+      const assigned = payload.memberAssignment[this.topics.deliveries] ?? [];
+      this.scheduler.openGate(assigned);
+      // Partitions paused before a rebalance can stay paused in kafkajs; fetch them afresh.
+      if (assigned.length) this.consumer.resume([{ topic: this.topics.deliveries, partitions: assigned }]);
+      this.logger.info('delivery partitions assigned', { partitions: assigned });
+    });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.config.PARTITIONS_CONCURRENTLY,
-      eachBatch: (payload) => this.deliverBatch(payload),
+      eachBatch: (payload) => this.admit(payload),
     });
+    this.sweeper = setInterval(() => this.scheduler.sweepIdleLanes(), 60_000);
     this.readiness.register({ name: 'delivery-consumer', check: () => true });
   }
 
-  private async deliverBatch(payload: EachBatchPayload): Promise<void> {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isStale } = payload;
-    if (isStale() || batch.messages.length === 0) return;
-    // Fire-and-forget: a failed heartbeat is simply retried on the next tick; the session timeout is the guard.
-    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), 3_000);
-    try {
-      const byEndpoint = new Map<string, KafkaMessage[]>();
-      for (const message of batch.messages) {
-        const key = message.key?.toString() ?? '';
-        const list = byEndpoint.get(key) ?? [];
-        list.push(message);
-        byEndpoint.set(key, list);
-      }
-      const outputs: OutputRecord[] = [];
-      await Promise.all(
-        [...byEndpoint.values()].map(async (messages) => {
-          for (const message of messages)
-            outputs.push(...(await this.limit.run(() => this.handle(message, batch.partition))));
-        }),
-      );
-      await this.output.sendMany(groupByTopic(outputs));
-      const last = batch.messages[batch.messages.length - 1].offset;
-      resolveOffset(last);
-      await commitOffsetsIfNecessary({
-        topics: [
-          { topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] },
-        ],
-      });
-    } finally {
-      clearInterval(keepAlive);
+  private async admit(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    if (payload.isStale()) return;
+    const state = this.scheduler.partition(batch.partition);
+    let admitted = 0;
+    for (const message of batch.messages) {
+      const offset = BigInt(message.offset);
+      if (state.window.seen(offset)) continue;
+      if (state.window.size >= this.config.MAX_WINDOW_PER_PARTITION) break;
+      this.scheduler.admit(state, batch.partition, message);
+      admitted += 1;
+    }
+    await this.commit(payload, state);
+    if (admitted === 0 && state.window.size > 0) {
+      // Nothing new here until a record finishes: stop fetching this partition till then.
+      state.resume = payload.pause();
     }
   }
 
-  private async handle(message: KafkaMessage, partition: number): Promise<OutputRecord[]> {
-    try {
-      return await this.deliverTask.execute(decodeDeliveryTask(message));
-    } catch (error) {
-      if (!(error instanceof PoisonRecordError)) throw error;
-      // An undecodable task cannot be delivered; park it whole in the DLQ and keep moving.
-      this.logger.error('poison delivery task dead-lettered', {
-        partition,
-        offset: message.offset,
-        reason: error.message,
-      });
-      return [
-        {
-          topic: this.topics.dlq,
-          message: {
-            key: message.key,
-            value: message.value,
-            headers: { ...message.headers, 'poison-reason': error.message, 'dead-lettered-at': String(Date.now()) },
-          },
-        },
-      ];
+  private async commit(payload: EachBatchPayload, state: PartitionState): Promise<void> {
+    const { batch } = payload;
+    let next = state.window.advance();
+    if (next === undefined && batch.messages.length === 0 && state.window.size === 0 && !batch.isEmpty()) {
+      // Only transaction markers were fetched: step over them.
+      next = BigInt(batch.lastOffset()) + 1n;
     }
+    if (next === undefined) return;
+    payload.resolveOffset((next - 1n).toString());
+    await payload.commitOffsetsIfNecessary({
+      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next.toString() }] }],
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    // Waits for the batch in progress: its outcomes are produced and its offset committed.
+    clearInterval(this.sweeper);
+    // Stop fetching, let running attempts finish (their outcomes are produced), commit, leave.
+    this.consumer.pause([{ topic: this.topics.deliveries }]);
+    await this.scheduler.drain(Math.max(0, this.config.SHUTDOWN_TIMEOUT - 5_000));
+    const offsets = this.scheduler.assignedStates().flatMap(([partition, state]) => {
+      const next = state.window.advance() ?? state.window.commitOffset;
+      return next === undefined ? [] : [{ topic: this.topics.deliveries, partition, offset: next.toString() }];
+    });
+    if (offsets.length)
+      await this.consumer
+        .commitOffsets(offsets)
+        .catch((error: unknown) => this.logger.warn('final commit failed', { error }));
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
-}
-
-export function groupByTopic(records: OutputRecord[]): { topic: string; messages: OutputRecord['message'][] }[] {
-  const byTopic = new Map<string, OutputRecord['message'][]>();
-  for (const { topic, message } of records) {
-    const list = byTopic.get(topic) ?? [];
-    list.push(message);
-    byTopic.set(topic, list);
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }

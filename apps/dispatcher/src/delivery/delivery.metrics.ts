@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { HttpResult } from './http-sender';
+
+/** Why a task went to a delay tier without an attempt. */
+export type RequeueReason = 'view_behind' | 'rate_limited' | 'backlog' | 'paused';
 
 /** Delivery metrics. Labels are bounded: outcome, status class, reason — never ids or URLs. */
 @Injectable()
 export class DeliveryMetrics {
   readonly outcomes: Counter<'outcome' | 'status_class'>;
   readonly requeued: Counter<'reason'>;
+  readonly retries: Counter<'tier'>;
+  readonly inFlight: Gauge;
   private readonly attemptDuration: Histogram;
   private readonly endToEnd: Histogram;
 
@@ -19,8 +24,19 @@ export class DeliveryMetrics {
     });
     this.requeued = new Counter({
       name: 'webhook_delivery_requeued_total',
-      help: 'Tasks moved to a delay tier without an attempt, by reason.',
+      help: 'Tasks moved to a delay tier without an attempt, by reason (rate_limited, backlog, paused, view_behind).',
       labelNames: ['reason'],
+      registers: [registry],
+    });
+    this.retries = new Counter({
+      name: 'webhook_delivery_retries_total',
+      help: 'Retries scheduled, by delay tier (seconds) they were parked in.',
+      labelNames: ['tier'],
+      registers: [registry],
+    });
+    this.inFlight = new Gauge({
+      name: 'webhook_delivery_tasks_in_flight',
+      help: 'Delivery tasks taken from Kafka and not yet finished (queued in a lane or being attempted).',
       registers: [registry],
     });
     this.attemptDuration = new Histogram({
