@@ -7,6 +7,10 @@ import {
   type EndpointMessage,
   type ListEndpointsResponse,
   type ManagementProto,
+  type RecoverFailedRequest,
+  type RedriveDeadLettersRequest,
+  type ReplayResponse,
+  type ResendMessageRequest,
   type UpdateEndpointRequest,
 } from '@webhooks/contracts';
 import { loadProto, unary, type ClientOptions } from './grpc';
@@ -41,6 +45,30 @@ export class ManagementClient {
 
   async deleteEndpoint(tenantId: string, id: string): Promise<void> {
     await unary(this.client.deleteEndpoint.bind(this.client), { tenantId, id }, this.options);
+  }
+
+  /** Sends one message to one endpoint again, with its original `webhook-id`. */
+  resendMessage(request: ResendMessageRequest): Promise<ReplayResponse> {
+    return unary(this.client.resendMessage.bind(this.client), request, this.options);
+  }
+
+  /**
+   * Re-queues dead letters (of one endpoint and a time range, if given). It reads the DLQ
+   * topic, which takes longer than a lookup: the deadline is at least 90 s.
+   */
+  redriveDeadLetters(request: RedriveDeadLettersRequest): Promise<ReplayResponse> {
+    return unary(this.client.redriveDeadLetters.bind(this.client), request, {
+      ...this.options,
+      deadlineMs: Math.max(this.options.deadlineMs ?? 0, 90_000),
+    });
+  }
+
+  /** Re-queues every message dead-lettered for the endpoint since a time and not delivered since. */
+  recoverFailed(request: RecoverFailedRequest): Promise<ReplayResponse> {
+    return unary(this.client.recoverFailed.bind(this.client), request, {
+      ...this.options,
+      deadlineMs: Math.max(this.options.deadlineMs ?? 0, 60_000),
+    });
   }
 
   close(): void {

@@ -29,3 +29,10 @@ export type { DeleteEndpointRequest__Output } from './generated/webhooks/v1/Dele
 export * from './records/delivery-options';
 export type { RetryPolicy__Output as RetryPolicyMessage } from './generated/webhooks/v1/RetryPolicy';
 export type { RateLimit__Output as RateLimitMessage } from './generated/webhooks/v1/RateLimit';
+export type { ResendMessageRequest, ResendMessageRequest__Output } from './generated/webhooks/v1/ResendMessageRequest';
+export type {
+  RedriveDeadLettersRequest,
+  RedriveDeadLettersRequest__Output,
+} from './generated/webhooks/v1/RedriveDeadLettersRequest';
+export type { RecoverFailedRequest, RecoverFailedRequest__Output } from './generated/webhooks/v1/RecoverFailedRequest';
+export type { ReplayResponse, ReplayResponse__Output } from './generated/webhooks/v1/ReplayResponse';

@@ -11,6 +11,10 @@ import type { GetEndpointRequest as _webhooks_v1_GetEndpointRequest, GetEndpoint
 import type { ListEndpointsRequest as _webhooks_v1_ListEndpointsRequest, ListEndpointsRequest__Output as _webhooks_v1_ListEndpointsRequest__Output } from './webhooks/v1/ListEndpointsRequest';
 import type { ListEndpointsResponse as _webhooks_v1_ListEndpointsResponse, ListEndpointsResponse__Output as _webhooks_v1_ListEndpointsResponse__Output } from './webhooks/v1/ListEndpointsResponse';
 import type { RateLimit as _webhooks_v1_RateLimit, RateLimit__Output as _webhooks_v1_RateLimit__Output } from './webhooks/v1/RateLimit';
+import type { RecoverFailedRequest as _webhooks_v1_RecoverFailedRequest, RecoverFailedRequest__Output as _webhooks_v1_RecoverFailedRequest__Output } from './webhooks/v1/RecoverFailedRequest';
+import type { RedriveDeadLettersRequest as _webhooks_v1_RedriveDeadLettersRequest, RedriveDeadLettersRequest__Output as _webhooks_v1_RedriveDeadLettersRequest__Output } from './webhooks/v1/RedriveDeadLettersRequest';
+import type { ReplayResponse as _webhooks_v1_ReplayResponse, ReplayResponse__Output as _webhooks_v1_ReplayResponse__Output } from './webhooks/v1/ReplayResponse';
+import type { ResendMessageRequest as _webhooks_v1_ResendMessageRequest, ResendMessageRequest__Output as _webhooks_v1_ResendMessageRequest__Output } from './webhooks/v1/ResendMessageRequest';
 import type { RetryPolicy as _webhooks_v1_RetryPolicy, RetryPolicy__Output as _webhooks_v1_RetryPolicy__Output } from './webhooks/v1/RetryPolicy';
 import type { StringList as _webhooks_v1_StringList, StringList__Output as _webhooks_v1_StringList__Output } from './webhooks/v1/StringList';
 import type { UpdateEndpointRequest as _webhooks_v1_UpdateEndpointRequest, UpdateEndpointRequest__Output as _webhooks_v1_UpdateEndpointRequest__Output } from './webhooks/v1/UpdateEndpointRequest';
@@ -32,6 +36,10 @@ export interface ProtoGrpcType {
       ListEndpointsRequest: MessageTypeDefinition<_webhooks_v1_ListEndpointsRequest, _webhooks_v1_ListEndpointsRequest__Output>
       ListEndpointsResponse: MessageTypeDefinition<_webhooks_v1_ListEndpointsResponse, _webhooks_v1_ListEndpointsResponse__Output>
       RateLimit: MessageTypeDefinition<_webhooks_v1_RateLimit, _webhooks_v1_RateLimit__Output>
+      RecoverFailedRequest: MessageTypeDefinition<_webhooks_v1_RecoverFailedRequest, _webhooks_v1_RecoverFailedRequest__Output>
+      RedriveDeadLettersRequest: MessageTypeDefinition<_webhooks_v1_RedriveDeadLettersRequest, _webhooks_v1_RedriveDeadLettersRequest__Output>
+      ReplayResponse: MessageTypeDefinition<_webhooks_v1_ReplayResponse, _webhooks_v1_ReplayResponse__Output>
+      ResendMessageRequest: MessageTypeDefinition<_webhooks_v1_ResendMessageRequest, _webhooks_v1_ResendMessageRequest__Output>
       RetryPolicy: MessageTypeDefinition<_webhooks_v1_RetryPolicy, _webhooks_v1_RetryPolicy__Output>
       StringList: MessageTypeDefinition<_webhooks_v1_StringList, _webhooks_v1_StringList__Output>
       UpdateEndpointRequest: MessageTypeDefinition<_webhooks_v1_UpdateEndpointRequest, _webhooks_v1_UpdateEndpointRequest__Output>

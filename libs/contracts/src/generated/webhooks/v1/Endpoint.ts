@@ -17,6 +17,7 @@ export interface Endpoint {
   'retryPolicy'?: (_webhooks_v1_RetryPolicy | null);
   'rateLimit'?: (_webhooks_v1_RateLimit | null);
   'ordered'?: (boolean);
+  'disabledReason'?: (string);
 }
 
 export interface Endpoint__Output {
@@ -32,4 +33,5 @@ export interface Endpoint__Output {
   'retryPolicy': (_webhooks_v1_RetryPolicy__Output | null);
   'rateLimit': (_webhooks_v1_RateLimit__Output | null);
   'ordered': (boolean);
+  'disabledReason': (string);
 }

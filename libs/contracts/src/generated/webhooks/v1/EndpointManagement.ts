@@ -10,6 +10,10 @@ import type { Endpoint as _webhooks_v1_Endpoint, Endpoint__Output as _webhooks_v
 import type { GetEndpointRequest as _webhooks_v1_GetEndpointRequest, GetEndpointRequest__Output as _webhooks_v1_GetEndpointRequest__Output } from '../../webhooks/v1/GetEndpointRequest';
 import type { ListEndpointsRequest as _webhooks_v1_ListEndpointsRequest, ListEndpointsRequest__Output as _webhooks_v1_ListEndpointsRequest__Output } from '../../webhooks/v1/ListEndpointsRequest';
 import type { ListEndpointsResponse as _webhooks_v1_ListEndpointsResponse, ListEndpointsResponse__Output as _webhooks_v1_ListEndpointsResponse__Output } from '../../webhooks/v1/ListEndpointsResponse';
+import type { RecoverFailedRequest as _webhooks_v1_RecoverFailedRequest, RecoverFailedRequest__Output as _webhooks_v1_RecoverFailedRequest__Output } from '../../webhooks/v1/RecoverFailedRequest';
+import type { RedriveDeadLettersRequest as _webhooks_v1_RedriveDeadLettersRequest, RedriveDeadLettersRequest__Output as _webhooks_v1_RedriveDeadLettersRequest__Output } from '../../webhooks/v1/RedriveDeadLettersRequest';
+import type { ReplayResponse as _webhooks_v1_ReplayResponse, ReplayResponse__Output as _webhooks_v1_ReplayResponse__Output } from '../../webhooks/v1/ReplayResponse';
+import type { ResendMessageRequest as _webhooks_v1_ResendMessageRequest, ResendMessageRequest__Output as _webhooks_v1_ResendMessageRequest__Output } from '../../webhooks/v1/ResendMessageRequest';
 import type { UpdateEndpointRequest as _webhooks_v1_UpdateEndpointRequest, UpdateEndpointRequest__Output as _webhooks_v1_UpdateEndpointRequest__Output } from '../../webhooks/v1/UpdateEndpointRequest';
 
 export interface EndpointManagementClient extends grpc.Client {
@@ -49,6 +53,33 @@ export interface EndpointManagementClient extends grpc.Client {
   listEndpoints(argument: _webhooks_v1_ListEndpointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ListEndpointsResponse__Output>): grpc.ClientUnaryCall;
   listEndpoints(argument: _webhooks_v1_ListEndpointsRequest, callback: grpc.requestCallback<_webhooks_v1_ListEndpointsResponse__Output>): grpc.ClientUnaryCall;
   
+  RecoverFailed(argument: _webhooks_v1_RecoverFailedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  RecoverFailed(argument: _webhooks_v1_RecoverFailedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  RecoverFailed(argument: _webhooks_v1_RecoverFailedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  RecoverFailed(argument: _webhooks_v1_RecoverFailedRequest, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  recoverFailed(argument: _webhooks_v1_RecoverFailedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  recoverFailed(argument: _webhooks_v1_RecoverFailedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  recoverFailed(argument: _webhooks_v1_RecoverFailedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  recoverFailed(argument: _webhooks_v1_RecoverFailedRequest, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  
+  RedriveDeadLetters(argument: _webhooks_v1_RedriveDeadLettersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  RedriveDeadLetters(argument: _webhooks_v1_RedriveDeadLettersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  RedriveDeadLetters(argument: _webhooks_v1_RedriveDeadLettersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  RedriveDeadLetters(argument: _webhooks_v1_RedriveDeadLettersRequest, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  redriveDeadLetters(argument: _webhooks_v1_RedriveDeadLettersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  redriveDeadLetters(argument: _webhooks_v1_RedriveDeadLettersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  redriveDeadLetters(argument: _webhooks_v1_RedriveDeadLettersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  redriveDeadLetters(argument: _webhooks_v1_RedriveDeadLettersRequest, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  
+  ResendMessage(argument: _webhooks_v1_ResendMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  ResendMessage(argument: _webhooks_v1_ResendMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  ResendMessage(argument: _webhooks_v1_ResendMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  ResendMessage(argument: _webhooks_v1_ResendMessageRequest, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  resendMessage(argument: _webhooks_v1_ResendMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  resendMessage(argument: _webhooks_v1_ResendMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  resendMessage(argument: _webhooks_v1_ResendMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  resendMessage(argument: _webhooks_v1_ResendMessageRequest, callback: grpc.requestCallback<_webhooks_v1_ReplayResponse__Output>): grpc.ClientUnaryCall;
+  
   UpdateEndpoint(argument: _webhooks_v1_UpdateEndpointRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_Endpoint__Output>): grpc.ClientUnaryCall;
   UpdateEndpoint(argument: _webhooks_v1_UpdateEndpointRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_webhooks_v1_Endpoint__Output>): grpc.ClientUnaryCall;
   UpdateEndpoint(argument: _webhooks_v1_UpdateEndpointRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_webhooks_v1_Endpoint__Output>): grpc.ClientUnaryCall;
@@ -69,6 +100,12 @@ export interface EndpointManagementHandlers extends grpc.UntypedServiceImplement
   
   ListEndpoints: grpc.handleUnaryCall<_webhooks_v1_ListEndpointsRequest__Output, _webhooks_v1_ListEndpointsResponse>;
   
+  RecoverFailed: grpc.handleUnaryCall<_webhooks_v1_RecoverFailedRequest__Output, _webhooks_v1_ReplayResponse>;
+  
+  RedriveDeadLetters: grpc.handleUnaryCall<_webhooks_v1_RedriveDeadLettersRequest__Output, _webhooks_v1_ReplayResponse>;
+  
+  ResendMessage: grpc.handleUnaryCall<_webhooks_v1_ResendMessageRequest__Output, _webhooks_v1_ReplayResponse>;
+  
   UpdateEndpoint: grpc.handleUnaryCall<_webhooks_v1_UpdateEndpointRequest__Output, _webhooks_v1_Endpoint>;
   
 }
@@ -78,5 +115,8 @@ export interface EndpointManagementDefinition extends grpc.ServiceDefinition {
   DeleteEndpoint: MethodDefinition<_webhooks_v1_DeleteEndpointRequest, _webhooks_v1_DeleteEndpointResponse, _webhooks_v1_DeleteEndpointRequest__Output, _webhooks_v1_DeleteEndpointResponse__Output>
   GetEndpoint: MethodDefinition<_webhooks_v1_GetEndpointRequest, _webhooks_v1_Endpoint, _webhooks_v1_GetEndpointRequest__Output, _webhooks_v1_Endpoint__Output>
   ListEndpoints: MethodDefinition<_webhooks_v1_ListEndpointsRequest, _webhooks_v1_ListEndpointsResponse, _webhooks_v1_ListEndpointsRequest__Output, _webhooks_v1_ListEndpointsResponse__Output>
+  RecoverFailed: MethodDefinition<_webhooks_v1_RecoverFailedRequest, _webhooks_v1_ReplayResponse, _webhooks_v1_RecoverFailedRequest__Output, _webhooks_v1_ReplayResponse__Output>
+  RedriveDeadLetters: MethodDefinition<_webhooks_v1_RedriveDeadLettersRequest, _webhooks_v1_ReplayResponse, _webhooks_v1_RedriveDeadLettersRequest__Output, _webhooks_v1_ReplayResponse__Output>
+  ResendMessage: MethodDefinition<_webhooks_v1_ResendMessageRequest, _webhooks_v1_ReplayResponse, _webhooks_v1_ResendMessageRequest__Output, _webhooks_v1_ReplayResponse__Output>
   UpdateEndpoint: MethodDefinition<_webhooks_v1_UpdateEndpointRequest, _webhooks_v1_Endpoint, _webhooks_v1_UpdateEndpointRequest__Output, _webhooks_v1_Endpoint__Output>
 }
