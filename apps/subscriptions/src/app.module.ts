@@ -4,6 +4,8 @@ import type { Registry } from 'prom-client';
 import { KafkaModule, topicLayoutFromConfig } from '@webhooks/kafka';
 import { Logger, ObservabilityModule } from '@webhooks/observability';
 import { AttemptLogConsumer } from './attempt-log/attempt-log.consumer';
+import { AttemptRepository } from './attempt-log/attempt.repository';
+import { TrackEndpointHealthUseCase } from './attempt-log/usecases/track-endpoint-health.usecase';
 import { EndpointRepository } from './endpoints/endpoint.repository';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import {
@@ -14,9 +16,18 @@ import {
   UpdateEndpointUseCase,
 } from './endpoints/usecases/endpoint-usecases';
 import { FanoutConsumer } from './fanout/fanout.consumer';
+import { MessageRepository } from './messages/message.repository';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { DatabaseReadiness } from './persistence/database-readiness';
 import { dataSourceOptions } from './persistence/data-source';
+import { DeadLetterReader } from './replay/dead-letter-reader';
+import { DeliveryQueue } from './replay/delivery-queue';
+import { ReplayController } from './replay/replay.controller';
+import {
+  RecoverFailedUseCase,
+  RedriveDeadLettersUseCase,
+  ResendMessageUseCase,
+} from './replay/usecases/replay-usecases';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from './subscriptions.config';
 
 @Module({})
@@ -39,7 +50,7 @@ export class SubscriptionsModule {
           retryDelay: 1_000,
         }),
       ],
-      controllers: [EndpointsController],
+      controllers: [EndpointsController, ReplayController],
       providers: [
         { provide: SUBSCRIPTIONS_CONFIG, useValue: config },
         DatabaseReadiness,
@@ -50,8 +61,16 @@ export class SubscriptionsModule {
         ListEndpointsUseCase,
         UpdateEndpointUseCase,
         DeleteEndpointUseCase,
+        MessageRepository,
+        AttemptRepository,
         FanoutConsumer,
+        TrackEndpointHealthUseCase,
         AttemptLogConsumer,
+        DeliveryQueue,
+        DeadLetterReader,
+        ResendMessageUseCase,
+        RedriveDeadLettersUseCase,
+        RecoverFailedUseCase,
       ],
     };
   }

@@ -25,6 +25,14 @@ export const subscriptionsConfigSchema = {
     z.string().default(`fanout-${process.env.HOSTNAME ?? 'local'}`),
   ),
   OUTBOX_POLL_INTERVAL: variable('How often the outbox relay looks for unpublished endpoint changes.', duration('1s')),
+  ENDPOINT_DISABLE_AFTER: variable(
+    'An endpoint whose attempts have failed without a single success for this long is disabled (its pending tasks are then logged as skipped). A 410 Gone disables it at once.',
+    duration('5d'),
+  ),
+  REDRIVE_TIMEOUT: variable(
+    'Upper bound of one RedriveDeadLetters call (reading the DLQ up to its end at call time).',
+    duration('60s'),
+  ),
 };
 
 export type SubscriptionsConfig = ConfigOf<typeof subscriptionsConfigSchema>;

@@ -6,11 +6,13 @@ import { KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { AttemptEntity } from './attempt.entity';
+import { TrackEndpointHealthUseCase } from './usecases/track-endpoint-health.usecase';
 
 /**
  * Persists `webhooks.attempts` into the delivery log with one multi-row insert per fetched
- * batch; the offset is committed only after the insert. Re-consumed records are ignored by the
- * (message, attempt, outcome) primary key.
+ * batch, then feeds the batch to endpoint health; the offset is committed only after both.
+ * Re-consumed records are ignored by the (message, attempt, outcome, time) primary key, and
+ * health tolerates seeing a batch twice.
  */
 @Injectable()
 export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -21,6 +23,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     private readonly topics: TopicNames,
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
+    private readonly health: TrackEndpointHealthUseCase,
     @Inject(SUBSCRIPTIONS_CONFIG) config: SubscriptionsConfig,
   ) {
     this.consumer = kafka.consumer({ groupId: config.ATTEMPT_LOG_GROUP });
@@ -41,6 +44,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
   private async persist({ batch, resolveOffset, commitOffsetsIfNecessary, isStale }: EachBatchPayload): Promise<void> {
     if (isStale() || batch.messages.length === 0) return;
     const rows: Partial<AttemptEntity>[] = [];
+    const records: AttemptRecord[] = [];
     for (const message of batch.messages) {
       let record: AttemptRecord;
       try {
@@ -53,6 +57,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
         });
         continue;
       }
+      records.push(record);
       rows.push({
         messageId: record.messageId,
         attempt: record.attempt,
@@ -77,6 +82,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
         .orIgnore()
         .execute();
     }
+    await this.health.execute(records);
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);
     await commitOffsetsIfNecessary({

@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * One delivery attempt (or skip) in the delivery log. The key (message, attempt, outcome) makes
- * re-consumed attempt records idempotent.
+ * One delivery attempt (or skip) in the delivery log. The key (message, attempt, outcome, time)
+ * makes re-consumed attempt records idempotent, while a replay — which numbers its attempts
+ * from 1 again — still gets rows of its own.
  */
 @Entity('attempts')
 @Index('attempts_endpoint_time_idx', ['endpointId', 'attemptedAt'])
@@ -38,7 +39,7 @@ export class AttemptEntity {
   @Column({ name: 'duration_ms', type: 'integer' })
   durationMs!: number;
 
-  @Column({ name: 'attempted_at', type: 'timestamptz' })
+  @PrimaryColumn({ name: 'attempted_at', type: 'timestamptz' })
   attemptedAt!: Date;
 
   @Column({ name: 'published_at', type: 'timestamptz' })

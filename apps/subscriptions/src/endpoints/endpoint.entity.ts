@@ -28,6 +28,17 @@ export class EndpointEntity {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /** Why the platform disabled it ('gone (410)', 'failing since …'); null when enabled or disabled by the API. */
+  @Column({ name: 'disabled_reason', type: 'text', nullable: true })
+  disabledReason!: string | null;
+
+  /**
+   * Start of the current run of failed attempts (null after any success). Health state only:
+   * it is not part of the endpoint view, so changing it bumps no version.
+   */
+  @Column({ name: 'failing_since', type: 'timestamptz', nullable: true })
+  failingSince!: Date | null;
+
   /** Bumped on every change; dispatchers apply a view only if it is newer than theirs. */
   @Column({ type: 'integer', default: 1 })
   version!: number;

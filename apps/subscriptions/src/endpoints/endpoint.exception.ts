@@ -4,12 +4,17 @@ import { RpcException } from '@nestjs/microservices';
 export enum EndpointErrorCode {
   InvalidField = 'INVALID_FIELD',
   NotFound = 'NOT_FOUND',
+  Disabled = 'DISABLED',
+  TimedOut = 'TIMED_OUT',
 }
 
 const GRPC_STATUS: Record<EndpointErrorCode, status> = {
   [EndpointErrorCode.InvalidField]: status.INVALID_ARGUMENT,
   // Another tenant's endpoint is NOT_FOUND too: existence is not disclosed across tenants.
   [EndpointErrorCode.NotFound]: status.NOT_FOUND,
+  // The request is fine but the endpoint's state forbids it: re-enable it, then retry.
+  [EndpointErrorCode.Disabled]: status.FAILED_PRECONDITION,
+  [EndpointErrorCode.TimedOut]: status.DEADLINE_EXCEEDED,
 };
 
 /** The one place endpoint-management errors become gRPC status codes. */
@@ -27,5 +32,17 @@ export class EndpointException extends RpcException {
 
   static notFound(id: string): EndpointException {
     return new EndpointException(EndpointErrorCode.NotFound, `endpoint ${id} not found`);
+  }
+
+  static messageNotFound(eventId: string): EndpointException {
+    return new EndpointException(EndpointErrorCode.NotFound, `message ${eventId} not found`);
+  }
+
+  static disabled(id: string): EndpointException {
+    return new EndpointException(EndpointErrorCode.Disabled, `endpoint ${id} is disabled; enable it first`);
+  }
+
+  static timedOut(what: string): EndpointException {
+    return new EndpointException(EndpointErrorCode.TimedOut, what);
   }
 }

@@ -22,6 +22,7 @@ export function toEndpointMessage(endpoint: EndpointEntity): EndpointMessage {
     eventTypes: endpoint.eventTypes,
     description: endpoint.description,
     disabled: endpoint.disabled,
+    disabledReason: endpoint.disabledReason ?? '',
     version: String(endpoint.version),
     createdAt: endpoint.createdAt.toISOString(),
     updatedAt: endpoint.updatedAt.toISOString(),

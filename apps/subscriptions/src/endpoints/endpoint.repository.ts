@@ -17,6 +17,15 @@ export interface NewEndpoint {
   ordered: boolean;
 }
 
+/** What one batch of attempt records says about an endpoint's health. */
+export interface EndpointFailureObservation {
+  endpointId: string;
+  /** A success was seen: the previous run of failures is over. */
+  reset: boolean;
+  /** First failure after the last success in the batch (or of the batch), null if none. */
+  failingFrom: Date | null;
+}
+
 /**
  * Endpoint persistence. Every write bumps the version and enqueues an outbox row in the same
  * transaction, so the change reaches `webhooks.endpoints` even if the process dies right after.
@@ -44,6 +53,16 @@ export class EndpointRepository {
       .getOne();
   }
 
+  /** This tenant's live endpoints among `ids`. */
+  findLiveMany(tenantId: string, ids: readonly string[]): Promise<EndpointEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(EndpointEntity)
+      .createQueryBuilder('e')
+      .where('e.id = ANY(:ids) AND e.tenant_id = :tenantId AND e.deleted_at IS NULL', { ids, tenantId })
+      .getMany();
+  }
+
   /** One page ordered by id (ids are time-ordered); `after` is the last id of the previous page. */
   list(tenantId: string, limit: number, after?: string): Promise<EndpointEntity[]> {
     const query = this.dataSource
@@ -56,8 +75,15 @@ export class EndpointRepository {
     return query.getMany();
   }
 
-  /** Applies `change` to the live endpoint under a row lock; null when it does not exist. */
-  update(tenantId: string, id: string, change: (endpoint: EndpointEntity) => void): Promise<EndpointEntity | null> {
+  /**
+   * Applies `change` to the live endpoint under a row lock; null when it does not exist. A
+   * `change` that returns false leaves the row (and its version) as it is.
+   */
+  update(
+    tenantId: string,
+    id: string,
+    change: (endpoint: EndpointEntity) => boolean | void,
+  ): Promise<EndpointEntity | null> {
     return this.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(EndpointEntity);
       const endpoint = await repo
@@ -66,7 +92,7 @@ export class EndpointRepository {
         .where('e.id = :id AND e.tenant_id = :tenantId AND e.deleted_at IS NULL', { id, tenantId })
         .getOne();
       if (!endpoint) return null;
-      change(endpoint);
+      if (change(endpoint) === false) return endpoint;
       endpoint.version += 1;
       const saved = await repo.save(endpoint);
       await this.enqueue(tx, id);
@@ -81,6 +107,40 @@ export class EndpointRepository {
       .createQueryBuilder('e')
       .select(['e.id', 'e.tenantId', 'e.eventTypes', 'e.disabled', 'e.version'])
       .where('e.tenant_id = ANY(:tenantIds) AND e.deleted_at IS NULL', { tenantIds })
+      .getMany();
+  }
+
+  /**
+   * Applies a batch's health observations in one statement: `reset` (a success was seen)
+   * restarts the run of failures at `failingFrom` (null: none since); otherwise a failure
+   * starts a run only if none is running. Rows whose value would not change are not written.
+   */
+  async trackFailures(observations: readonly EndpointFailureObservation[]): Promise<void> {
+    if (observations.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE endpoints e SET failing_since = s.next
+       FROM (SELECT o.id, CASE WHEN o.reset THEN o.failing_from ELSE coalesce(x.failing_since, o.failing_from) END AS next
+             FROM unnest($1::text[], $2::boolean[], $3::timestamptz[]) AS o(id, reset, failing_from)
+             JOIN endpoints x ON x.id = o.id) s
+       WHERE e.id = s.id AND e.deleted_at IS NULL AND NOT e.disabled AND e.failing_since IS DISTINCT FROM s.next`,
+      [observations.map((o) => o.endpointId), observations.map((o) => o.reset), observations.map((o) => o.failingFrom)],
+    );
+  }
+
+  /** Enabled live endpoints among `ids` failing since at or before `cutoff`. */
+  failingSince(
+    ids: readonly string[],
+    cutoff: Date,
+  ): Promise<Pick<EndpointEntity, 'id' | 'tenantId' | 'failingSince'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(EndpointEntity)
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.tenantId', 'e.failingSince'])
+      .where('e.id = ANY(:ids) AND e.failing_since <= :cutoff AND NOT e.disabled AND e.deleted_at IS NULL', {
+        ids,
+        cutoff,
+      })
       .getMany();
   }
 

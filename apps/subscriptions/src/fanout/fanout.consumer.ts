@@ -4,6 +4,7 @@ import { decodeEventRecord, encodeAttemptRecord, encodeDeliveryTask, type EventR
 import { KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
+import { MessageRepository } from '../messages/message.repository';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { planFanout } from './plan-fanout';
 
@@ -11,7 +12,9 @@ import { planFanout } from './plan-fanout';
  * Exactly-once fan-out: consumes `webhooks.events` and, per fetched batch, writes all its
  * delivery tasks (and logged skips) together with the batch's consumed offsets in ONE Kafka
  * transaction. Dispatchers read committed, so they see every task of an event or none, and a
- * crash before commit replays the batch without leaving duplicates visible.
+ * crash before commit replays the batch without leaving duplicates visible. The batch's payloads
+ * are stored (for resend and recover) before the transaction, so every task that becomes
+ * visible has its message in Postgres.
  */
 @Injectable()
 export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -23,6 +26,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     @Inject(KAFKA) kafka: Kafka,
     private readonly topics: TopicNames,
     private readonly endpoints: EndpointRepository,
+    private readonly messages: MessageRepository,
     private readonly readiness: Readiness,
     private readonly logger: Logger,
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
@@ -70,7 +74,13 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
       }
     }
     const tenants = [...new Set(events.map((e) => e.tenantId))];
-    const plan = planFanout(events, tenants.length ? await this.endpoints.liveForTenants(tenants) : []);
+    // Both statements at once: the payload insert (idempotent, so a replayed batch is harmless)
+    // costs the hot path no extra round trip.
+    const [targets] = await Promise.all([
+      tenants.length ? this.endpoints.liveForTenants(tenants) : [],
+      this.messages.storeAll(events),
+    ]);
+    const plan = planFanout(events, targets);
     const lastOffset = batch.messages[batch.messages.length - 1].offset;
 
     const transaction = await this.producer.transaction();

@@ -2,12 +2,18 @@ import type { DataSourceOptions } from 'typeorm';
 import { AttemptEntity } from '../attempt-log/attempt.entity';
 import { EndpointEntity } from '../endpoints/endpoint.entity';
 import { TenantEntity } from '../endpoints/tenant.entity';
+import { MessageEntity } from '../messages/message.entity';
 import { EndpointOutboxEntity } from '../outbox/endpoint-outbox.entity';
 import { Initial1764400000000 } from './migrations/1764400000000-initial';
 import { EndpointDeliveryOptions1764500000000 } from './migrations/1764500000000-endpoint-delivery-options';
+import { ReplayAndEndpointHealth1764600000000 } from './migrations/1764600000000-replay-and-endpoint-health';
 
-export const ENTITIES = [TenantEntity, EndpointEntity, EndpointOutboxEntity, AttemptEntity];
-export const MIGRATIONS = [Initial1764400000000, EndpointDeliveryOptions1764500000000];
+export const ENTITIES = [TenantEntity, EndpointEntity, EndpointOutboxEntity, AttemptEntity, MessageEntity];
+export const MIGRATIONS = [
+  Initial1764400000000,
+  EndpointDeliveryOptions1764500000000,
+  ReplayAndEndpointHealth1764600000000,
+];
 
 /** The one description of the database: entities, committed migrations, no schema sync ever. */
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -10,7 +10,11 @@ import { EndpointException } from '../endpoint.exception';
 import { toEndpointMessage } from '../endpoint.mapper';
 import { EndpointRepository } from '../endpoint.repository';
 
-/** Copies the fields an update sets onto the entity (the rate limit is stored as two columns). */
+/**
+ * Copies the fields an update sets onto the entity (the rate limit is stored as two columns).
+ * Setting `disabled` through the API clears the platform's reason; enabling also restarts the
+ * health clock, so an endpoint that was auto-disabled gets a full period before the next one.
+ */
 function applyChanges(endpoint: EndpointEntity, changes: UpdateEndpointCommand['changes']): void {
   const { rateLimit, ...plain } = changes;
   Object.assign(endpoint, plain);
@@ -18,6 +22,8 @@ function applyChanges(endpoint: EndpointEntity, changes: UpdateEndpointCommand['
     endpoint.rateLimitPerSecond = rateLimit?.perSecond ?? null;
     endpoint.rateLimitBurst = rateLimit?.burst ?? null;
   }
+  if (changes.disabled !== undefined) endpoint.disabledReason = null;
+  if (changes.disabled === false) endpoint.failingSince = null;
 }
 
 /** Time-ordered endpoint id: list pages can use the id as their cursor. */
