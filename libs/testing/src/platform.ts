@@ -19,6 +19,8 @@ export interface PlatformOptions {
 export class TestPlatform {
   readonly prefix = `t${randomBytes(4).toString('hex')}.`;
   readonly services = new Map<ServiceName, ServiceProcess>();
+  private readonly extras: ServiceProcess[] = [];
+  private logDir = '';
   ingestionAddress = '';
   managementAddress = '';
 
@@ -29,6 +31,7 @@ export class TestPlatform {
     this.ingestionAddress = `127.0.0.1:${ingestionGrpc}`;
     this.managementAddress = `127.0.0.1:${managementGrpc}`;
     const logDir = this.options.logDir ?? join(REPO_ROOT, 'dist/test-logs', this.prefix.slice(0, -1));
+    this.logDir = logDir;
     const common: Record<string, string> = {
       KAFKA_BROKERS: this.options.kafkaBrokers,
       KAFKA_TOPIC_PREFIX: this.prefix,
@@ -61,6 +64,15 @@ export class TestPlatform {
     return this;
   }
 
+  /** Starts one more dispatcher process in the same consumer group (scaling, rebalances). */
+  async addDispatcher(): Promise<ServiceProcess> {
+    const first = this.service('dispatcher');
+    const extra = new ServiceProcess('dispatcher', first.env, await freePort(), this.logDir);
+    this.extras.push(extra);
+    await extra.start();
+    return extra;
+  }
+
   service(name: ServiceName): ServiceProcess {
     const service = this.services.get(name);
     if (!service) throw new Error(`${name} not started`);
@@ -72,6 +84,6 @@ export class TestPlatform {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.services.values()].map((s) => s.stop()));
+    await Promise.all([...this.services.values(), ...this.extras].map((s) => s.stop()));
   }
 }

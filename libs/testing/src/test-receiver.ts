@@ -8,8 +8,11 @@ export interface ReceivedRequest {
   receivedAt: number;
 }
 
-/** How a path answers: a status code, or `hang` (never answers; the sender's timeout ends it). */
-export type ReceiverBehaviour = number | 'hang' | ((request: ReceivedRequest) => number | 'hang');
+/** One answer: a status, a status with headers (e.g. Retry-After), or `hang` (never answers). */
+export type ReceiverAnswer = number | 'hang' | { status: number; headers: Record<string, string> };
+
+/** How a path answers: always the same, or decided per request. */
+export type ReceiverBehaviour = ReceiverAnswer | ((request: ReceivedRequest) => ReceiverAnswer);
 
 /**
  * A local webhook receiver on a free loopback port. Records every request (raw body bytes,
@@ -37,7 +40,8 @@ export class TestReceiver {
         const behaviour = this.behaviours.get(path) ?? 200;
         const answer = typeof behaviour === 'function' ? behaviour(request) : behaviour;
         if (answer === 'hang') return;
-        res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'nope');
+        const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
+        res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(status < 300 ? 'ok' : 'nope');
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -12,12 +12,33 @@ import { OffsetWindow } from './offset-window';
 /** The dispatcher's state for one assigned partition of `webhooks.deliveries`. */
 export class PartitionState {
   readonly window = new OffsetWindow();
+  /** Records admitted and not finished: each of them will call progress() once. */
+  running = 0;
+  /** The offset last committed for this partition. */
+  committed?: bigint;
+  /**
+   * The highest offset kafkajs has moved past, transaction markers included (resolving a
+   * batch's last record also resolves the marker after it). Once nothing is pending, the
+   * partition is committed up to here, so markers never show up as lag.
+   */
+  fetchedThrough?: bigint;
+
+  /** Where the partition can be committed now, if anywhere new. */
+  commitPoint(): bigint | undefined {
+    let next = this.window.advance() ?? this.window.commitOffset;
+    if (this.window.size === 0 && this.fetchedThrough !== undefined) {
+      const end = this.fetchedThrough + 1n;
+      if (next === undefined || end > next) next = end;
+    }
+    return next === this.committed ? undefined : next;
+  }
   /** Set while the partition is paused waiting for progress; calling it resumes fetching. */
   resume?: () => void;
   closed = false;
 
   /** Called whenever one of its records finishes: lets the consumer fetch (and commit) again. */
   progress(): void {
+    this.running -= 1;
     const resume = this.resume;
     this.resume = undefined;
     resume?.();
@@ -92,6 +113,7 @@ export class DeliveryScheduler {
   admit(state: PartitionState, partition: number, message: KafkaMessage): void {
     const offset = BigInt(message.offset);
     state.window.start(offset);
+    state.running += 1;
     this.running += 1;
     this.metrics.inFlight.inc();
     const finish = () => {

@@ -9,14 +9,15 @@ import { DeliveryScheduler, type PartitionState } from './delivery-scheduler';
  * Feeds `webhooks.deliveries` (read_committed: only tasks of committed fan-out transactions)
  * into the DeliveryScheduler and commits each partition at its low watermark. `eachBatch`
  * never waits for HTTP: it admits new records and returns, so heartbeats keep flowing however
- * slow an endpoint is, and one endpoint never holds up another. A partition with nothing new
- * to admit is paused until one of its records finishes (then it commits and fetches again).
+ * slow an endpoint is, and one endpoint never holds up another. A partition whose window is
+ * full is paused until one of its records finishes.
  */
 @Injectable()
 export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
   private sweeper?: NodeJS.Timeout;
+  private committer?: NodeJS.Timeout;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -58,6 +59,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
       eachBatch: (payload) => this.admit(payload),
     });
     this.sweeper = setInterval(() => this.scheduler.sweepIdleLanes(), 60_000);
+    this.committer = setInterval(() => void this.commitFinished(), 500);
     this.readiness.register({ name: 'delivery-consumer', check: () => true });
   }
 
@@ -65,48 +67,78 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
     const { batch } = payload;
     if (payload.isStale()) return;
     const state = this.scheduler.partition(batch.partition);
-    let admitted = 0;
+    let lastAdmitted: string | undefined;
+    let full = false;
     for (const message of batch.messages) {
-      const offset = BigInt(message.offset);
-      if (state.window.seen(offset)) continue;
-      if (state.window.size >= this.config.MAX_WINDOW_PER_PARTITION) break;
+      if (state.window.seen(BigInt(message.offset))) continue;
+      if (state.window.size >= this.config.MAX_WINDOW_PER_PARTITION) {
+        full = true;
+        break;
+      }
       this.scheduler.admit(state, batch.partition, message);
-      admitted += 1;
+      lastAdmitted = message.offset;
+    }
+    // The fetch position moves past everything admitted (kafkajs never commits it: autoCommit
+    // is off); the committed offset is the low watermark, so unfinished records survive a crash.
+    const lastMessage = batch.messages[batch.messages.length - 1];
+    if (lastAdmitted !== undefined) {
+      payload.resolveOffset(lastAdmitted);
+      state.fetchedThrough = BigInt(lastAdmitted === lastMessage.offset ? batch.lastOffset() : lastAdmitted);
+    } else if (batch.messages.length === 0 && !batch.isEmpty()) {
+      // Only transaction markers were fetched: step over them.
+      payload.resolveOffset(batch.lastOffset());
+      state.fetchedThrough = BigInt(batch.lastOffset());
     }
     await this.commit(payload, state);
-    if (admitted === 0 && state.window.size > 0) {
-      // Nothing new here until a record finishes: stop fetching this partition till then.
+    if (full && state.running > 0) {
+      // Window full: nothing can be admitted until a running record finishes (its progress()
+      // resumes fetching). Checked after the await, in the same tick as pause(): no finish can
+      // slip in between.
       state.resume = payload.pause();
     }
   }
 
   private async commit(payload: EachBatchPayload, state: PartitionState): Promise<void> {
     const { batch } = payload;
-    let next = state.window.advance();
-    if (next === undefined && batch.messages.length === 0 && state.window.size === 0 && !batch.isEmpty()) {
-      // Only transaction markers were fetched: step over them.
-      next = BigInt(batch.lastOffset()) + 1n;
-    }
+    const next = state.commitPoint();
     if (next === undefined) return;
-    payload.resolveOffset((next - 1n).toString());
     await payload.commitOffsetsIfNecessary({
       topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next.toString() }] }],
     });
+    state.committed = next;
+  }
+
+  /**
+   * Commits what finished since the last fetch. Records often finish after their batch was
+   * handled and no new batch may come for a while: without this, an idle partition would keep
+   * finished work uncommitted (and re-deliver it after a restart).
+   */
+  private async commitFinished(): Promise<void> {
+    const offsets: { topic: string; partition: number; offset: string }[] = [];
+    const states: [PartitionState, bigint][] = [];
+    for (const [partition, state] of this.scheduler.assignedStates()) {
+      const next = state.commitPoint();
+      if (next === undefined) continue;
+      offsets.push({ topic: this.topics.deliveries, partition, offset: next.toString() });
+      states.push([state, next]);
+    }
+    if (offsets.length === 0) return;
+    try {
+      await this.consumer.commitOffsets(offsets);
+      for (const [state, next] of states) state.committed = next;
+    } catch (error) {
+      // Typically a rebalance in progress; the next tick or the new owner's batch commits.
+      this.logger.debug('periodic commit skipped', { error: (error as Error).message });
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
+    clearInterval(this.committer);
     // Stop fetching, let running attempts finish (their outcomes are produced), commit, leave.
     this.consumer.pause([{ topic: this.topics.deliveries }]);
     await this.scheduler.drain(Math.max(0, this.config.SHUTDOWN_TIMEOUT - 5_000));
-    const offsets = this.scheduler.assignedStates().flatMap(([partition, state]) => {
-      const next = state.window.advance() ?? state.window.commitOffset;
-      return next === undefined ? [] : [{ topic: this.topics.deliveries, partition, offset: next.toString() }];
-    });
-    if (offsets.length)
-      await this.consumer
-        .commitOffsets(offsets)
-        .catch((error: unknown) => this.logger.warn('final commit failed', { error }));
+    await this.commitFinished();
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
