@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { ManagementClient, PublisherClient } from '@webhooks/client';
 import type { CreateEndpointRequest, CreateEndpointResponse } from '@webhooks/contracts';
@@ -236,11 +237,11 @@ describe('dispatch: rate limits, isolation, retry policies, ordering', () => {
         receiver.received('/ra').length >= 3,
       40_000,
     );
-    // Tier lateness is bounded by the smallest tier (1 s here); never early.
+    // Never early; late by at most the smallest tier (1 s here) plus scheduling slack on a busy machine.
     const within = (actual: number[], expected: number[]) =>
       actual.forEach((gap, i) => {
         expect(gap).toBeGreaterThanOrEqual(expected[i] - 100);
-        expect(gap).toBeLessThanOrEqual(expected[i] + 1_500);
+        expect(gap).toBeLessThanOrEqual(expected[i] + 3_000);
       });
     within(gaps(receiver.received('/fib')), [1_000, 1_000, 2_000, 3_000]);
     within(gaps(receiver.received('/exp')), [1_000, 2_000, 4_000]);
@@ -252,6 +253,40 @@ describe('dispatch: rate limits, isolation, retry policies, ordering', () => {
     expect(retried[1].receivedAt - retried[0].receivedAt).toBeGreaterThanOrEqual(1_900);
     // …and the whole endpoint pauses for the full 3 s: the next event waits too.
     expect(second.receivedAt - retried[0].receivedAt).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('applies endpoint changes to tasks already queued: retries go to the new URL, a disabled endpoint gets nothing', async () => {
+    receiver.on('/moving-old', 500);
+    const created = await management.createEndpoint({
+      tenantId: tenant,
+      url: receiver.url('/moving-old'),
+      eventTypes: ['move.*'],
+      retryPolicy: { kind: 'fixed', intervalMs: 1_000, maxAttempts: 5, jitter: -1 },
+    });
+    const id = created.endpoint!.id!;
+    await publisher.publish({ tenantId: tenant, eventType: 'move.first', payload: { first: true } });
+    await waitFor('the first attempt at the old URL', () => receiver.received('/moving-old').length >= 1, 20_000);
+    await management.updateEndpoint({ tenantId: tenant, id, url: receiver.url('/moving-new') });
+    const moved = await waitFor('the retry at the new URL', () => receiver.received('/moving-new')[0], 20_000);
+    expect(moved.headers['webhook-id']).toBe(receiver.received('/moving-old')[0].headers['webhook-id']);
+    expect(receiver.received('/moving-old').length).toBeLessThanOrEqual(2);
+
+    await management.updateEndpoint({ tenantId: tenant, id, disabled: true });
+    await publisher.publish({ tenantId: tenant, eventType: 'move.second', payload: { second: true } });
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      await waitFor('a skipped attempt for the disabled endpoint', async () => {
+        const { rows } = await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM attempts WHERE endpoint_id = $1 AND outcome = 'skipped'",
+          [id],
+        );
+        return rows[0].n >= 1;
+      });
+    } finally {
+      await db.end();
+    }
+    expect(receiver.received('/moving-new')).toHaveLength(1);
   });
 
   it('commits every finished record: no lag is left on webhooks.deliveries once work is done', async () => {

@@ -81,13 +81,10 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
     // The fetch position moves past everything admitted (kafkajs never commits it: autoCommit
     // is off); the committed offset is the low watermark, so unfinished records survive a crash.
     const lastMessage = batch.messages[batch.messages.length - 1];
+    // (Batches of transaction markers only never get here: kafkajs resolves those itself.)
     if (lastAdmitted !== undefined) {
       payload.resolveOffset(lastAdmitted);
       state.fetchedThrough = BigInt(lastAdmitted === lastMessage.offset ? batch.lastOffset() : lastAdmitted);
-    } else if (batch.messages.length === 0 && !batch.isEmpty()) {
-      // Only transaction markers were fetched: step over them.
-      payload.resolveOffset(batch.lastOffset());
-      state.fetchedThrough = BigInt(batch.lastOffset());
     }
     await this.commit(payload, state);
     if (full && state.running > 0) {
