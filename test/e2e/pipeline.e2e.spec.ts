@@ -265,6 +265,38 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
     await expect(management.getEndpoint(t, id)).rejects.toMatchObject({ code: GrpcStatus.NOT_FOUND });
     expect((await management.listEndpoints(t)).endpoints).toHaveLength(2);
 
+    const tuned = await management.createEndpoint({
+      tenantId: t,
+      url: receiver.url('/tuned'),
+      retryPolicy: { kind: 'fibonacci', intervalMs: 2_000, maxAttempts: 4, giveUpOnClientErrors: true },
+      rateLimit: { perSecond: 50 },
+      ordered: true,
+    });
+    expect(await management.getEndpoint(t, tuned.endpoint!.id!)).toMatchObject({
+      retryPolicy: {
+        kind: 'fibonacci',
+        intervalMs: 2_000,
+        maxAttempts: 4,
+        multiplier: 6,
+        jitter: 0.2,
+        giveUpOnClientErrors: true,
+      },
+      rateLimit: { perSecond: 50, burst: 50 },
+      ordered: true,
+    });
+    await expect(
+      management.createEndpoint({ tenantId: t, url: receiver.url('/x'), retryPolicy: { kind: 'linear' } }),
+    ).rejects.toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+      details: expect.stringContaining('retry_policy.kind'),
+    });
+    await expect(
+      management.createEndpoint({ tenantId: t, url: receiver.url('/x'), retryPolicy: { maxAttempts: 99 } }),
+    ).rejects.toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+      details: expect.stringContaining('retry_policy.max_attempts'),
+    });
+
     await expect(management.createEndpoint({ tenantId: t, url: 'not a url' })).rejects.toMatchObject({
       code: GrpcStatus.INVALID_ARGUMENT,
       details: expect.stringContaining('url'),

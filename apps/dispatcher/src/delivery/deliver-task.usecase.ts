@@ -74,7 +74,7 @@ export class DeliverTaskUseCase {
     const headers = standardWebhookHeaders(task.messageId, task.payload, keys);
     const result = await this.sender.post(view.url, task.payload, headers);
     const attempt = task.attempts + 1;
-    const verdict = classify(result.status);
+    const verdict = classify(result.status, view.delivery.retry);
     this.metrics.observeAttempt(result, task.publishedAt, verdict === 'delivered');
     const statusClass = classOf(result.status);
     const pauseUntil =

@@ -17,3 +17,17 @@ describe('classify', () => {
     expect(classify(status)).toBe(verdict);
   });
 });
+
+describe('classify with giveUpOnClientErrors', () => {
+  it.each([
+    [400, 'give_up'],
+    [404, 'give_up'],
+    [408, 'retry'],
+    [429, 'retry'],
+    [500, 'retry'],
+    [301, 'retry'],
+    [200, 'delivered'],
+  ] as const)('status %s -> %s', (status, verdict) => {
+    expect(classify(status, { giveUpOnClientErrors: true })).toBe(verdict);
+  });
+});

@@ -30,6 +30,7 @@ export function validRetryPolicy(
     maxAttempts: input.maxAttempts || DEFAULT_RETRY_POLICY.maxAttempts,
     maxAgeMs: input.maxAgeMs || DEFAULT_RETRY_POLICY.maxAgeMs,
     jitter: input.jitter === 0 ? DEFAULT_RETRY_POLICY.jitter : Math.max(0, input.jitter),
+    giveUpOnClientErrors: input.giveUpOnClientErrors ?? false,
   };
   const check = (ok: boolean, name: string, rule: string) => {
     if (!ok) throw EndpointException.invalid(`${field}.${name}`, rule);

@@ -18,6 +18,8 @@ export interface RetryPolicy {
   maxAgeMs: number;
   /** Random spread of each delay, 0.2 = ±20 %. */
   jitter: number;
+  /** Dead-letter at once on a 4xx other than 408/429 (default false: 4xx are retried). */
+  giveUpOnClientErrors?: boolean;
 }
 
 export interface RateLimit {

@@ -9,6 +9,7 @@ export interface RetryPolicy {
   'maxAttempts'?: (number);
   'maxAgeMs'?: (number);
   'jitter'?: (number | string);
+  'giveUpOnClientErrors'?: (boolean);
 }
 
 export interface RetryPolicy__Output {
@@ -19,4 +20,5 @@ export interface RetryPolicy__Output {
   'maxAttempts': (number);
   'maxAgeMs': (number);
   'jitter': (number);
+  'giveUpOnClientErrors': (boolean);
 }
