@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on every Linux build that matters). */
+const USER_HZ = 100;
+
+export interface ProcessSample {
+  /** utime + stime, seconds since the process started. */
+  cpuSeconds: number;
+  /** VmHWM: the process's peak resident set so far, MB. */
+  peakRssMb: number;
+  rssMb: number;
+}
+
+/** Reads one process's CPU time and memory from /proc; undefined once it is gone. */
+export function sampleProcess(pid: number): ProcessSample | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at ") ".
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, i.e. 11 and 12 after the name.
+    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { cpuSeconds, peakRssMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Watches named processes: CPU seconds spent between `begin()` and `end()`, and the highest
+ * peak RSS seen (VmHWM, sampled every `intervalMs` and at the end, so a process that exits early
+ * keeps its last reading).
+ */
+export class ProcessWatch {
+  private readonly pids = new Map<string, number>();
+  private readonly cpuAtBegin = new Map<string, number>();
+  private readonly cpuAtEnd = new Map<string, number>();
+  private readonly peak = new Map<string, number>();
+  private readonly last = new Map<string, ProcessSample>();
+  private timer?: NodeJS.Timeout;
+
+  add(name: string, pid: number | undefined): void {
+    if (pid !== undefined) this.pids.set(name, pid);
+  }
+
+  begin(intervalMs = 500): void {
+    for (const [name] of this.pids) this.cpuAtBegin.set(name, this.read(name)?.cpuSeconds ?? 0);
+    this.timer = setInterval(() => {
+      for (const [name] of this.pids) this.read(name);
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  end(): void {
+    clearInterval(this.timer);
+    for (const [name] of this.pids) {
+      const sample = this.read(name) ?? this.last.get(name);
+      this.cpuAtEnd.set(name, sample?.cpuSeconds ?? 0);
+    }
+  }
+
+  cpuSeconds(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name] of this.pids)
+      out[name] = round((this.cpuAtEnd.get(name) ?? 0) - (this.cpuAtBegin.get(name) ?? 0), 2);
+    return out;
+  }
+
+  peakRssMb(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name] of this.pids) out[name] = round(this.peak.get(name) ?? 0, 1);
+    return out;
+  }
+
+  private read(name: string): ProcessSample | undefined {
+    const sample = sampleProcess(this.pids.get(name)!);
+    if (sample) {
+      this.last.set(name, sample);
+      this.peak.set(name, Math.max(this.peak.get(name) ?? 0, sample.peakRssMb));
+    }
+    return sample;
+  }
+}
+
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
