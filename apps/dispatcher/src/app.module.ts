@@ -24,6 +24,7 @@ export class DispatcherModule {
           clientId: `${config.KAFKA_CLIENT_ID}-dispatcher`,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
           layout: topicLayoutFromConfig(config, config.KAFKA_TOPIC_PREFIX),
+          consumerLag: { [config.DISPATCH_GROUP]: 'deliveries', [config.DELAY_GROUP]: 'delay' },
         }),
       ],
       providers: [

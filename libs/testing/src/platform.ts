@@ -73,6 +73,11 @@ export class TestPlatform {
     return extra;
   }
 
+  /** Every live process of one service (the original and any added ones). */
+  running(name: ServiceName): ServiceProcess[] {
+    return [...this.services.values(), ...this.extras].filter((s) => s.name === name && s.alive);
+  }
+
   service(name: ServiceName): ServiceProcess {
     const service = this.services.get(name);
     if (!service) throw new Error(`${name} not started`);

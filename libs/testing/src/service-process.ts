@@ -27,6 +27,11 @@ export class ServiceProcess {
     return this.child?.pid;
   }
 
+  /** Started and not exited. */
+  get alive(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async start(timeoutMs = 90_000): Promise<void> {
     const main = join(REPO_ROOT, 'dist/apps', this.name, 'src/main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -6,10 +6,21 @@ export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: Buffer;
   receivedAt: number;
+  /** The status the receiver answered with (undefined while it hangs). */
+  status?: number;
 }
 
-/** One answer: a status, a status with headers (e.g. Retry-After), or `hang` (never answers). */
-export type ReceiverAnswer = number | 'hang' | { status: number; headers: Record<string, string> };
+/**
+ * One answer: a status; a status with headers (e.g. Retry-After) and/or a delay; `hang` (never
+ * answers); `flood` (200, then an endless body as fast as the socket takes it); `drip` (200,
+ * then one body byte every 500 ms, forever).
+ */
+export type ReceiverAnswer =
+  | number
+  | 'hang'
+  | 'flood'
+  | 'drip'
+  | { status: number; headers?: Record<string, string>; delayMs?: number };
 
 /** How a path answers: always the same, or decided per request. */
 export type ReceiverBehaviour = ReceiverAnswer | ((request: ReceivedRequest) => ReceiverAnswer);
@@ -40,13 +51,37 @@ export class TestReceiver {
         const behaviour = this.behaviours.get(path) ?? 200;
         const answer = typeof behaviour === 'function' ? behaviour(request) : behaviour;
         if (answer === 'hang') return;
-        const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
-        res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(status < 300 ? 'ok' : 'nope');
+        if (answer === 'flood' || answer === 'drip') {
+          request.status = 200;
+          return this.stream(res, answer);
+        }
+        const { status, headers, delayMs } = typeof answer === 'number' ? { status: answer } : answer;
+        request.status = status;
+        const send = () =>
+          res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(status < 300 ? 'ok' : 'nope');
+        if (delayMs) setTimeout(send, delayMs);
+        else send();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
+  }
+
+  private stream(res: ServerResponse, mode: 'flood' | 'drip'): void {
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    const chunk = Buffer.alloc(mode === 'flood' ? 64 * 1024 : 1, 0x61);
+    let stopped = false;
+    res.on('close', () => (stopped = true));
+    const pump = () => {
+      if (stopped) return;
+      if (mode === 'drip') {
+        res.write(chunk);
+        setTimeout(pump, 500);
+      } else if (res.write(chunk)) setImmediate(pump);
+      else res.once('drain', pump);
+    };
+    pump();
   }
 
   /** Sets how `path` answers from now on (default 200). */
@@ -61,6 +96,11 @@ export class TestReceiver {
 
   received(path: string): ReceivedRequest[] {
     return this.requests.filter((r) => r.path === path);
+  }
+
+  /** Requests at `path` that were answered with a 2xx. */
+  accepted(path: string): ReceivedRequest[] {
+    return this.received(path).filter((r) => r.status !== undefined && r.status >= 200 && r.status < 300);
   }
 
   async stop(): Promise<void> {

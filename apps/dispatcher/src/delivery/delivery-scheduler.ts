@@ -172,8 +172,8 @@ export class DeliveryScheduler {
       await this.emit(state, this.deliverTask.skip(task, view));
       return finish();
     }
-    if (state.closed) return; // revoked meanwhile: leave it uncommitted for the new owner
-    this.laneFor(task.endpointId, partition, state).push(task, view, finish);
+    // Revoked or shutting down meanwhile: leave it uncommitted for the next owner.
+    if (state.closed || !this.laneFor(task.endpointId, partition, state).push(task, view, finish)) this.forget(1);
   }
 
   private laneFor(endpointId: string, partition: number, state: PartitionState): EndpointLane {

@@ -58,8 +58,12 @@ export class EndpointLane {
     return this.queue.length + this.inFlight;
   }
 
-  /** Takes a task; `done` is called once its outcome is durable (delivered, scheduled or shed). */
-  push(task: DeliveryTask, view: EndpointView, done: () => void): void {
+  /**
+   * Takes a task; `done` is called once its outcome is durable (delivered, scheduled or shed).
+   * Returns false, without calling `done`, when the lane is closed: the task stays uncommitted.
+   */
+  push(task: DeliveryTask, view: EndpointView, done: () => void): boolean {
+    if (this.closed) return false;
     this.configure(view);
     const now = Date.now();
     if (!view.delivery.ordered && this.queue.length >= this.backlogLimit(view)) {
@@ -68,10 +72,11 @@ export class EndpointLane {
         this.estimatedWaitMs(view, now),
         view.delivery.rateLimit ? 'rate_limited' : 'backlog',
       );
-      return;
+      return true;
     }
     this.queue.push({ task, view, done });
     this.pump();
+    return true;
   }
 
   /**
