@@ -6,6 +6,8 @@ import { INGESTION_CONFIG, type IngestionConfig } from './ingestion.config';
 import { EventLog } from './publish/event-log';
 import { PublishController } from './publish/publish.controller';
 import { PublishEventsUseCase } from './publish/publish-events.usecase';
+import { IngestionMetrics } from './publish/ingestion.metrics';
+import { RejectionMetricsInterceptor } from './publish/rejection-metrics.interceptor';
 
 @Module({})
 export class IngestionModule {
@@ -22,7 +24,13 @@ export class IngestionModule {
         }),
       ],
       controllers: [PublishController],
-      providers: [{ provide: INGESTION_CONFIG, useValue: config }, EventLog, PublishEventsUseCase],
+      providers: [
+        { provide: INGESTION_CONFIG, useValue: config },
+        EventLog,
+        IngestionMetrics,
+        RejectionMetricsInterceptor,
+        PublishEventsUseCase,
+      ],
     };
   }
 }

@@ -15,14 +15,22 @@ const GRPC_STATUS: Record<IngestionErrorCode, status> = {
 
 /** The one place ingestion errors become gRPC status codes. */
 export class IngestionException extends RpcException {
+  /**
+   * Bounded metric label: `kafka_unavailable` or `invalid_<field>` with the field's base name
+   * (`events[3].payload` -> `invalid_payload`).
+   */
+  readonly reason: string;
+
   constructor(
     readonly code: IngestionErrorCode,
     message: string,
+    field?: string,
   ) {
     super({ code: GRPC_STATUS[code], message });
+    this.reason = field ? `invalid_${field.replace(/^events\[\d+\]\./, '')}` : code.toLowerCase();
   }
 
   static invalid(field: string, problem: string): IngestionException {
-    return new IngestionException(IngestionErrorCode.InvalidField, `${field}: ${problem}`);
+    return new IngestionException(IngestionErrorCode.InvalidField, `${field}: ${problem}`, field);
   }
 }

@@ -15,7 +15,9 @@ import {
   ListEndpointsUseCase,
   UpdateEndpointUseCase,
 } from './endpoints/usecases/endpoint-usecases';
+import { EndpointHealthMetrics } from './attempt-log/endpoint-health.metrics';
 import { FanoutConsumer } from './fanout/fanout.consumer';
+import { FanoutMetrics } from './fanout/fanout.metrics';
 import { MessageRepository } from './messages/message.repository';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { DatabaseReadiness } from './persistence/database-readiness';
@@ -42,6 +44,7 @@ export class SubscriptionsModule {
           clientId: `${config.KAFKA_CLIENT_ID}-subscriptions`,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
           layout: topicLayoutFromConfig(config, config.KAFKA_TOPIC_PREFIX),
+          consumerLag: { [config.FANOUT_GROUP]: 'events', [config.ATTEMPT_LOG_GROUP]: 'attempts' },
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
@@ -63,7 +66,9 @@ export class SubscriptionsModule {
         DeleteEndpointUseCase,
         MessageRepository,
         AttemptRepository,
+        FanoutMetrics,
         FanoutConsumer,
+        EndpointHealthMetrics,
         TrackEndpointHealthUseCase,
         AttemptLogConsumer,
         DeliveryQueue,

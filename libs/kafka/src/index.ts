@@ -4,3 +4,4 @@ export * from './delay-tiers';
 export * from './batching-producer';
 export * from './readiness';
 export * from './kafka.module';
+export * from './consumer-lag.exporter';

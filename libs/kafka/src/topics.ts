@@ -47,6 +47,10 @@ export class TopicNames {
   delay(tierMs: number): string {
     return `${this.prefix}webhooks.delay.${formatDuration(tierMs)}`;
   }
+  /** The name without KAFKA_TOPIC_PREFIX (bounded, prefix-independent metric labels). */
+  unprefixed(topic: string): string {
+    return topic.startsWith(this.prefix) ? topic.slice(this.prefix.length) : topic;
+  }
 }
 
 export interface TopicLayoutOptions {

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import type { Server } from '@grpc/grpc-js';
+import type { PackageDefinition } from '@grpc/proto-loader';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { ConfigError } from '@webhooks/config';
 import { PROTO_LOADER_OPTIONS, protoRoot } from '@webhooks/contracts';
 import { Logger, NestJsonLogger, Readiness } from '@webhooks/observability';
+import { GrpcHealth } from './grpc-health';
 
 export interface GrpcServerOptions {
   /** `host:port` to bind. */
@@ -37,6 +40,7 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
     logger: new NestJsonLogger(logger),
     bufferLogs: false,
   });
+  const grpcHealth = new GrpcHealth();
   if (service.grpc) {
     app.connectMicroservice<MicroserviceOptions>(
       {
@@ -47,6 +51,9 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
           protoPath: service.grpc.protoFiles,
           loader: { ...PROTO_LOADER_OPTIONS, includeDirs: [protoRoot()] },
           maxReceiveMessageLength: service.grpc.maxReceiveMessageBytes,
+          // grpc.health.v1.Health next to the service's own, on the same server.
+          onLoadPackageDefinition: (definition, server) =>
+            grpcHealth.addToServer(definition as PackageDefinition, server as Server),
         },
       },
       { inheritAppConfig: true },
@@ -54,6 +61,7 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
     await app.startAllMicroservices();
   }
   await app.listen(service.http.port, service.http.host);
+  if (service.grpc) grpcHealth.follow(app.get(Readiness));
   logger.info('service started', { http: service.http, grpc: service.grpc?.url });
 
   let stopping = false;
@@ -62,6 +70,7 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
     stopping = true;
     logger.info('shutting down', { signal });
     app.get(Readiness).markShuttingDown();
+    grpcHealth.stop();
     const timer = setTimeout(() => {
       logger.error('shutdown timed out; exiting with work possibly in flight', {
         timeoutMs: service.shutdownTimeoutMs,

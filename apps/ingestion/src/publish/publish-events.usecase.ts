@@ -4,6 +4,7 @@ import { Logger } from '@webhooks/observability';
 import { IngestionErrorCode, IngestionException } from '../ingestion.exception';
 import { INGESTION_CONFIG, type IngestionConfig } from '../ingestion.config';
 import { EventLog } from './event-log';
+import { IngestionMetrics } from './ingestion.metrics';
 import type { PublishEventCommand } from './publish-event.command';
 
 /**
@@ -17,6 +18,7 @@ export class PublishEventsUseCase {
   constructor(
     private readonly eventLog: EventLog,
     private readonly logger: Logger,
+    private readonly metrics: IngestionMetrics,
     @Inject(INGESTION_CONFIG) private readonly config: IngestionConfig,
   ) {}
 
@@ -38,9 +40,11 @@ export class PublishEventsUseCase {
         this.config.PUBLISH_TIMEOUT,
       );
     });
+    const endTimer = this.metrics.publishDuration.startTimer();
     try {
       await Promise.race([this.eventLog.append(records), timeout]);
     } catch (error) {
+      this.metrics.produceErrors.inc();
       this.logger.warn('publish failed', { error: (error as Error).message, events: commands.length });
       throw new IngestionException(
         IngestionErrorCode.KafkaUnavailable,
@@ -48,7 +52,9 @@ export class PublishEventsUseCase {
       );
     } finally {
       clearTimeout(timer);
+      endTimer();
     }
+    this.metrics.accepted(commands.length);
     for (const c of commands)
       this.logger.debug('event accepted', { event_id: c.eventId, tenant_id: c.tenantId, event_type: c.eventType });
     return commands.map((c) => ({ eventId: c.eventId }));

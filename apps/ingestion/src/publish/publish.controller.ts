@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Inject, UseInterceptors } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import type {
   PublishBatchRequest__Output,
@@ -10,9 +10,11 @@ import { IngestionException } from '../ingestion.exception';
 import { INGESTION_CONFIG, type IngestionConfig } from '../ingestion.config';
 import { PublishEventCommand } from './publish-event.command';
 import { PublishEventsUseCase } from './publish-events.usecase';
+import { RejectionMetricsInterceptor } from './rejection-metrics.interceptor';
 
 /** gRPC `webhooks.v1.Ingestion`: maps requests to commands, nothing more. */
 @Controller()
+@UseInterceptors(RejectionMetricsInterceptor)
 export class PublishController {
   constructor(
     private readonly publishEvents: PublishEventsUseCase,

@@ -6,6 +6,7 @@ import { Logger, Readiness } from '@webhooks/observability';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
 import { MessageRepository } from '../messages/message.repository';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
+import { FanoutMetrics } from './fanout.metrics';
 import { planFanout } from './plan-fanout';
 
 /**
@@ -29,6 +30,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     private readonly messages: MessageRepository,
     private readonly readiness: Readiness,
     private readonly logger: Logger,
+    private readonly metrics: FanoutMetrics,
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
   ) {
     this.consumer = kafka.consumer({ groupId: config.FANOUT_GROUP, maxBytesPerPartition: 4 * 1024 * 1024 });
@@ -76,10 +78,12 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     const tenants = [...new Set(events.map((e) => e.tenantId))];
     // Both statements at once: the payload insert (idempotent, so a replayed batch is harmless)
     // costs the hot path no extra round trip.
+    const endResolution = this.metrics.resolution.startTimer();
     const [targets] = await Promise.all([
       tenants.length ? this.endpoints.liveForTenants(tenants) : [],
       this.messages.storeAll(events),
     ]);
+    endResolution();
     const plan = planFanout(events, targets);
     const lastOffset = batch.messages[batch.messages.length - 1].offset;
 
@@ -106,6 +110,10 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
       throw error;
     }
     resolveOffset(lastOffset);
+    this.metrics.committed(
+      events.map((e) => e.eventId),
+      plan.tasks.map((t) => t.eventId),
+    );
     await heartbeat();
     this.logger.debug('fanned out', {
       partition: batch.partition,

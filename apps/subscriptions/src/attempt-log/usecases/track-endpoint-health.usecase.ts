@@ -4,6 +4,7 @@ import { Logger } from '@webhooks/observability';
 import { EndpointRepository } from '../../endpoints/endpoint.repository';
 import { OutboxRelay } from '../../outbox/outbox-relay';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../../subscriptions.config';
+import { EndpointHealthMetrics, type AutoDisableReason } from '../endpoint-health.metrics';
 import { assessEndpointHealth, failingReason, failingTooLong, GONE_REASON } from '../endpoint-health';
 
 /**
@@ -19,6 +20,7 @@ export class TrackEndpointHealthUseCase {
     private readonly endpoints: EndpointRepository,
     private readonly relay: OutboxRelay,
     private readonly logger: Logger,
+    private readonly metrics: EndpointHealthMetrics,
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
   ) {}
 
@@ -34,18 +36,23 @@ export class TrackEndpointHealthUseCase {
 
     let disabled = 0;
     for (const { endpointId, tenantId } of gone) {
-      if (await this.disable(tenantId, endpointId, GONE_REASON)) disabled++;
+      if (await this.disable(tenantId, endpointId, GONE_REASON, 'gone')) disabled++;
     }
     for (const endpoint of stale) {
       const since = endpoint.failingSince!;
       if (!failingTooLong(since, now, this.config.ENDPOINT_DISABLE_AFTER)) continue;
-      if (await this.disable(endpoint.tenantId, endpoint.id, failingReason(since))) disabled++;
+      if (await this.disable(endpoint.tenantId, endpoint.id, failingReason(since), 'failing')) disabled++;
     }
     if (disabled) this.relay.kick();
   }
 
   /** Disables a live, enabled endpoint; false when it is gone or already disabled. */
-  private async disable(tenantId: string, endpointId: string, reason: string): Promise<boolean> {
+  private async disable(
+    tenantId: string,
+    endpointId: string,
+    reason: string,
+    metricReason: AutoDisableReason,
+  ): Promise<boolean> {
     const result = { changed: false };
     await this.endpoints.update(tenantId, endpointId, (endpoint) => {
       if (endpoint.disabled) return false;
@@ -53,8 +60,10 @@ export class TrackEndpointHealthUseCase {
       endpoint.disabledReason = reason;
       result.changed = true;
     });
-    if (result.changed)
+    if (result.changed) {
+      this.metrics.endpointDisabled(metricReason);
       this.logger.warn('endpoint disabled automatically', { endpoint_id: endpointId, tenant_id: tenantId, reason });
+    }
     return result.changed;
   }
 }
