@@ -6,8 +6,9 @@
       part of Kubernetes), and writes each container's environment, with ConfigMap envFrom and
       Secret references resolved, to OUT_ENV_JSON for config-check.ts.
 
-  check-manifests.py rules RENDERED OUT_RULES
-      Writes the rule groups of the rendered PrometheusRule to OUT_RULES, for `promtool check rules`.
+  check-manifests.py rules RENDERED OUT_RULES [SOURCE_RULES]
+      Writes the rule groups of the rendered PrometheusRule to OUT_RULES, for `promtool check rules`,
+      and fails when they differ from SOURCE_RULES (deploy/prometheus/alerts.yaml).
 
   check-manifests.py values VALUES_YAML...
       Fails when a key of a values file has no comment on the line above it.
@@ -76,11 +77,15 @@ def split(rendered_path, k8s_path, env_path):
         print(f"  not validated (custom resources, no CRD schema offline): {', '.join(skipped)}")
 
 
-def rules(rendered_path, out_path):
+def rules(rendered_path, out_path, source_path=None):
     with open(rendered_path) as f:
         groups = [g for d in yaml.safe_load_all(f) if d and d.get("kind") == "PrometheusRule" for g in d["spec"]["groups"]]
     if not groups:
         sys.exit(f"{rendered_path}: no PrometheusRule rendered")
+    if source_path:
+        with open(source_path) as f:
+            if yaml.safe_load(f)["groups"] != groups:
+                sys.exit(f"{rendered_path}: the PrometheusRule's groups differ from {source_path}")
     with open(out_path, "w") as f:
         yaml.safe_dump({"groups": groups}, f, sort_keys=False)
 
@@ -128,7 +133,7 @@ def check_values(paths):
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "split":
         split(*sys.argv[2:])
-    elif len(sys.argv) == 4 and sys.argv[1] == "rules":
+    elif len(sys.argv) in (4, 5) and sys.argv[1] == "rules":
         rules(*sys.argv[2:])
     elif len(sys.argv) >= 3 and sys.argv[1] == "values":
         check_values(sys.argv[2:])

@@ -6,7 +6,9 @@
 #   4. kubernetes-validate --strict of each render against Kubernetes' OpenAPI schemas
 #      (custom resources — ServiceMonitor, PrometheusRule, ScaledObject — are skipped and listed);
 #   5. config-check.ts: each container's environment against the services' config schemas;
-#   6. promtool check rules on the rendered PrometheusRule, when promtool is installed;
+#   6. the chart's copies of deploy/prometheus/alerts.yaml and deploy/grafana/dashboard.json are
+#      identical to them; promtool check rules on both the file and the rendered PrometheusRule
+#      (which must carry the same groups), when promtool is installed;
 #   7. hadolint on deploy/docker/Dockerfile.
 # Installs its tools on first use into a cache (default ~/.cache/webhook-platform/tools) and
 # reuses them afterwards. Runs from any directory; exits non-zero on the first failure.
@@ -103,16 +105,25 @@ if "$HELM" template webhooks "$CHART" --kube-version "${KUBE_VERSIONS[0]}" \
 fi
 sed 's/^/  /' "$WORK/refused.txt"
 
-# ---- alert rules --------------------------------------------------------------------------------
+# ---- alert rules and dashboard ------------------------------------------------------------------
+step "chart copies of the alert rules and the dashboard"
+for pair in "deploy/prometheus/alerts.yaml:$CHART/files/alerts.yaml" "deploy/grafana/dashboard.json:$CHART/files/dashboard.json"; do
+  source="$ROOT/${pair%%:*}"
+  copy="${pair#*:}"
+  cmp -s "$source" "$copy" || fail "${copy#"$ROOT"/} differs from ${pair%%:*}: cp ${pair%%:*} ${copy#"$ROOT"/}"
+  echo "  ${copy#"$ROOT"/} = ${pair%%:*}"
+done
+"$PY" -c 'import json, sys; json.load(open(sys.argv[1]))' "$ROOT/deploy/grafana/dashboard.json" || fail "dashboard.json is not JSON"
+
 # promtool comes with Debian's `prometheus` package; this step runs wherever it is installed.
-step "promtool check rules (rendered PrometheusRule)"
+step "promtool check rules (deploy/prometheus/alerts.yaml and the rendered PrometheusRule)"
 if ! command -v promtool >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "  installing Debian's prometheus package for promtool…"
   (apt-get install -y -q prometheus >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q prometheus >/dev/null 2>&1; }) || true
 fi
 if command -v promtool >/dev/null; then
-  "$PY" "$HERE/check-manifests.py" rules "$WORK/production.yaml" "$WORK/rules.yaml"
-  promtool check rules "$WORK/rules.yaml" | sed 's/^/  /'
+  "$PY" "$HERE/check-manifests.py" rules "$WORK/production.yaml" "$WORK/rules.yaml" "$ROOT/deploy/prometheus/alerts.yaml"
+  promtool check rules "$ROOT/deploy/prometheus/alerts.yaml" "$WORK/rules.yaml" | sed 's/^/  /'
 else
   echo "  skipped: promtool not installed (apt-get install prometheus)"
 fi
