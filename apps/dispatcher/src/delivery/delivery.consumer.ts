@@ -29,6 +29,8 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
   ) {
     this.consumer = kafka.consumer({
       groupId: config.DISPATCH_GROUP,
+      sessionTimeout: config.DISPATCH_SESSION_TIMEOUT,
+      heartbeatInterval: Math.min(3_000, Math.floor(config.DISPATCH_SESSION_TIMEOUT / 3)),
       maxBytesPerPartition: 2 * 1024 * 1024,
       maxWaitTimeInMs: 500,
     });
