@@ -194,7 +194,10 @@ async function grpcHealth(address: string, service = ''): Promise<string> {
   const loaded = grpc.loadPackageDefinition(definition) as unknown as {
     grpc: { health: { v1: { Health: grpc.ServiceClientConstructor } } };
   };
-  const client = new loaded.grpc.health.v1.Health(address, grpc.credentials.createInsecure()) as grpc.Client & {
+  const client = new loaded.grpc.health.v1.Health(
+    address,
+    grpc.credentials.createInsecure(),
+  ) as unknown as grpc.Client & {
     check(request: { service: string }, callback: (error: Error | null, response: { status: string }) => void): void;
   };
   try {
