@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { ManagementClient, PublisherClient } from '@webhooks/client';
 import { startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
 import { webhookId } from '@webhooks/signing';
@@ -200,6 +201,32 @@ async function runHttpCeiling(resources: Resources, job: HttpCeilingJob): Promis
   return { ...(await result), pid: child.pid ?? 0 };
 }
 
+/**
+ * Workaround, off by default (see docs/performance.md): the fan-out (all tasks of a fetched batch)
+ * and the dispatcher (tasks shed to a delay tier) each write in one produce request, and with a
+ * backlog one partition's record batch can exceed the broker's 1 MB `message.max.bytes`: the
+ * fan-out consumer then crashes for good and the dispatcher retries forever. A larger
+ * topic-level `max.message.bytes` on every platform topic lets the bench measure past that point.
+ */
+async function raiseMaxMessageBytes(brokers: string, prefix: string, bytes: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-admin', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: topics.map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configEntries: [{ name: 'max.message.bytes', value: bytes }],
+      })),
+    });
+    say(`workaround: max.message.bytes=${bytes} on ${topics.length} topics`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 function writeChart(jsonFile: string, pngFile: string): void {
   const venv = join(REPO_ROOT, '.local/bench-venv');
   const python = join(venv, 'bin/python');
@@ -253,6 +280,8 @@ async function main(): Promise<number> {
     resources.platform = platform;
     await platform.start();
     say(`platform up (prefix ${platform.prefix}); logs in dist/test-logs/${platform.prefix.slice(0, -1)}`);
+    const maxMessageBytes = process.env.BENCH_MAX_MESSAGE_BYTES;
+    if (maxMessageBytes) await raiseMaxMessageBytes(brokers, platform.prefix, maxMessageBytes);
 
     const management = new ManagementClient({ address: platform.managementAddress });
     const publisher = new PublisherClient({ address: platform.ingestionAddress, deadlineMs: 30_000 });
@@ -379,6 +408,7 @@ async function main(): Promise<number> {
         load_average: { start: loadAtStart, before_measure: loadBefore, after_measure: loadAfter, end: load() },
         machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
         service_env: env,
+        topics_max_message_bytes: maxMessageBytes ?? 'broker default',
         service_pids: servicePids,
         http_ceiling: {
           connections_per_origin: connections,

@@ -21,8 +21,13 @@ top.set_ylabel("deliveries / s")
 top.set_ylim(bottom=0)
 top.legend(loc="upper right")
 top.grid(alpha=0.3)
-bottom.plot(t, [p["p50_ms"] for p in series], color="tab:blue", label="p50")
-bottom.plot(t, [p["p99_ms"] for p in series], color="tab:red", label="p99")
+# Seconds without arrivals have no latency: gaps, not zeros.
+def latency(key):
+    return [p[key] if p["deliveries"] else float("nan") for p in series]
+
+
+bottom.plot(t, latency("p50_ms"), color="tab:blue", marker=".", label="p50")
+bottom.plot(t, latency("p99_ms"), color="tab:red", marker=".", label="p99")
 bottom.set_ylabel("publish → arrival, ms")
 bottom.set_xlabel("seconds since first publish (by arrival time)")
 bottom.set_ylim(bottom=0)

@@ -24,7 +24,8 @@ export const USAGE = `usage: tsx test/bench/bench.ts [--events N] [--fanout F] [
   --json FILE        JSON report; the PNG chart goes next to it (default dist/bench/bench.json)
 Service settings: BENCH_SVC_<VAR>=value is passed to the three services as <VAR> (e.g.
 BENCH_SVC_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof', BENCH_SVC_LOG_LEVEL=info).
-KAFKA_BROKERS / DATABASE_URL use an existing broker / database instead of starting local ones.`;
+BENCH_MAX_MESSAGE_BYTES=N raises max.message.bytes of every platform topic (workaround, see
+docs/performance.md). KAFKA_BROKERS / DATABASE_URL use an existing broker / database instead of starting local ones.`;
 
 function positive(name: string, text: string | undefined, fallback: number, allowZero = false): number {
   if (text === undefined) return fallback;
