@@ -227,6 +227,22 @@ async function raiseMaxMessageBytes(brokers: string, prefix: string, bytes: stri
   }
 }
 
+/** Records written to each platform topic during the run (sum of partition high watermarks). */
+async function countRecords(brokers: string, prefix: string): Promise<Record<string, number>> {
+  const admin = new Kafka({ clientId: 'bench-admin', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const topic of (await admin.listTopics()).filter((t) => t.startsWith(prefix)).sort()) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      counts[topic.slice(prefix.length)] = offsets.reduce((n, o) => n + Number(o.high), 0);
+    }
+    return counts;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 function writeChart(jsonFile: string, pngFile: string): void {
   const venv = join(REPO_ROOT, '.local/bench-venv');
   const python = join(venv, 'bin/python');
@@ -359,6 +375,7 @@ async function main(): Promise<number> {
     const platformStats = await receiver.phase('ceiling-http', false);
     say(`platform phase done; load ${loadAfter}`);
 
+    const kafkaRecords = await countRecords(brokers, platform.prefix);
     const servicePids = Object.fromEntries([...platform.services].map(([name, s]) => [name, s.pid ?? 0]));
     // Stop the services before the ceilings so they do not compete for CPU (profiles are written now).
     await platform.stop();
@@ -410,6 +427,7 @@ async function main(): Promise<number> {
         service_env: env,
         topics_max_message_bytes: maxMessageBytes ?? 'broker default',
         service_pids: servicePids,
+        kafka_records: kafkaRecords,
         http_ceiling: {
           connections_per_origin: connections,
           in_flight_per_origin: inFlight,
