@@ -372,7 +372,8 @@ async function main(): Promise<number> {
     clearInterval(progress);
     if (tty) process.stderr.write('\n');
     const loadAfter = load();
-    const platformStats = await receiver.phase('ceiling-http', false);
+    // Deliveries still in flight when the services stop arrive in the 'drain' phase: not counted.
+    const platformStats = await receiver.phase('drain', false);
     say(`platform phase done; load ${loadAfter}`);
 
     const kafkaRecords = await countRecords(brokers, platform.prefix);
@@ -381,6 +382,7 @@ async function main(): Promise<number> {
     await platform.stop();
     management.close();
     publisher.close();
+    const drainStats = await receiver.phase('ceiling-http', false);
 
     const inFlight = Number(env.MAX_IN_FLIGHT_PER_ENDPOINT ?? DISPATCHER_DEFAULTS.MAX_IN_FLIGHT_PER_ENDPOINT);
     const connections = Number(env.MAX_CONNECTIONS_PER_ORIGIN ?? DISPATCHER_DEFAULTS.MAX_CONNECTIONS_PER_ORIGIN);
@@ -406,7 +408,8 @@ async function main(): Promise<number> {
     });
 
     const errors = [...publishResult.errors];
-    if (platformStats.verifyFailures > 0) errors.push(`${platformStats.verifyFailures} signatures failed to verify`);
+    const verifyFailures = platformStats.verifyFailures + drainStats.verifyFailures;
+    if (verifyFailures > 0) errors.push(`${verifyFailures} signatures failed to verify`);
     if (http.failed > 0 || httpStats.received !== http.sent)
       errors.push(`raw-HTTP ceiling: ${http.failed} failed, receiver counted ${httpStats.received}/${http.sent}`);
 
