@@ -18,9 +18,9 @@ main('ingestion', async () => {
       url: `${config.GRPC_HOST}:${config.GRPC_PORT}`,
       package: 'webhooks.v1',
       protoFiles: [PROTO_FILES.ingestion],
-      // Leave headroom over the payload limit for the other fields; larger messages are
-      // refused by grpc-js with RESOURCE_EXHAUSTED before they are decoded.
-      maxReceiveMessageBytes: config.MAX_PAYLOAD_BYTES * config.MAX_BATCH_EVENTS + 64 * 1024,
+      // Larger requests (also after decompression) are refused by grpc-js with
+      // RESOURCE_EXHAUSTED before they are decoded: memory per call stays bounded.
+      maxReceiveMessageBytes: config.MAX_REQUEST_BYTES,
     },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,
   });

@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { ConfigError } from '@webhooks/config';
+import { MAX_METADATA_BYTES, MetadataLimitInterceptor } from './metadata-limit.interceptor';
 import { PROTO_LOADER_OPTIONS, protoRoot } from '@webhooks/contracts';
 import { Logger, NestJsonLogger, Readiness } from '@webhooks/observability';
 import { GrpcHealth } from './grpc-health';
@@ -42,6 +43,7 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
   });
   const grpcHealth = new GrpcHealth();
   if (service.grpc) {
+    app.useGlobalInterceptors(new MetadataLimitInterceptor(MAX_METADATA_BYTES));
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.GRPC,
