@@ -19,12 +19,12 @@ export const dispatcherConfigSchema = {
   MAX_RESPONSE_BODY_BYTES: variable('How much of a response body is read and logged.', positiveInt(4096)),
   MAX_WINDOW_PER_PARTITION: variable(
     'Records of one partition taken but not yet committed (in lanes, in flight, or finished above the low watermark); bounds memory. When full, the partition waits.',
-    positiveInt(5_000),
+    positiveInt(3_000),
   ),
   MAX_IN_FLIGHT_PER_ENDPOINT: variable('Concurrent requests to one endpoint (ordered endpoints: 1).', positiveInt(32)),
   MAX_BACKLOG_PER_ENDPOINT: variable(
-    'Tasks one unlimited endpoint may have waiting in memory; the surplus is parked in a delay tier so a slow endpoint cannot hold its partition.',
-    positiveInt(256),
+    'Most tasks one unlimited endpoint may have waiting in memory. The actual limit follows the endpoint: what it drains within RATE_LIMIT_HORIZON at its observed speed (a hanging endpoint keeps almost nothing); the surplus waits in a delay tier so a slow endpoint cannot hold its partition.',
+    positiveInt(2_000),
   ),
   RATE_LIMIT_HORIZON: variable(
     'How much work a rate-limited endpoint may queue in memory, in time at its rate; beyond it tasks wait in a delay tier (not counted as attempts).',

@@ -1,4 +1,5 @@
 import type { CompressionTypes, Message, Producer, TopicMessages } from 'kafkajs';
+import { chunkByBytes, MAX_REQUEST_BYTES, recordBytes } from './request-chunks';
 
 interface Pending {
   topicMessages: TopicMessages[];
@@ -19,7 +20,7 @@ export class BatchingProducer {
 
   constructor(
     private readonly producer: Producer,
-    private readonly options: { acks?: number; compression?: CompressionTypes; maxBatchRecords?: number } = {},
+    private readonly options: { acks?: number; compression?: CompressionTypes } = {},
   ) {}
 
   send(topic: string, messages: Message[]): Promise<void> {
@@ -39,11 +40,14 @@ export class BatchingProducer {
       while (this.queue.length > 0) {
         const batch = this.takeBatch();
         try {
-          await this.producer.sendBatch({
-            topicMessages: mergeByTopic(batch.flatMap((p) => p.topicMessages)),
-            acks: this.options.acks ?? -1,
-            compression: this.options.compression,
-          });
+          // Kafka refuses a partition batch over 1 MiB: big flushes go as several requests.
+          for (const topicMessages of chunkByBytes(mergeByTopic(batch.flatMap((p) => p.topicMessages)))) {
+            await this.producer.sendBatch({
+              topicMessages,
+              acks: this.options.acks ?? -1,
+              compression: this.options.compression,
+            });
+          }
           for (const pending of batch) pending.resolve();
         } catch (error) {
           for (const pending of batch) pending.reject(error);
@@ -54,12 +58,12 @@ export class BatchingProducer {
     }
   }
 
+  /** The callers to serve in one flush: up to about four requests' worth of records. */
   private takeBatch(): Pending[] {
-    const limit = this.options.maxBatchRecords ?? 5_000;
-    let records = 0;
+    let bytes = 0;
     let count = 0;
-    while (count < this.queue.length && (count === 0 || records < limit)) {
-      records += this.queue[count].topicMessages.reduce((n, t) => n + t.messages.length, 0);
+    while (count < this.queue.length && (count === 0 || bytes < 4 * MAX_REQUEST_BYTES)) {
+      for (const { messages } of this.queue[count].topicMessages) for (const m of messages) bytes += recordBytes(m);
       count += 1;
     }
     return this.queue.splice(0, count);

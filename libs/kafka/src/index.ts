@@ -5,3 +5,5 @@ export * from './batching-producer';
 export * from './readiness';
 export * from './kafka.module';
 export * from './consumer-lag.exporter';
+export * from './request-chunks';
+export * from './consumer-crash';

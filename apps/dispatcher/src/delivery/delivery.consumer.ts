@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
-import { BatchingProducer, KAFKA, TopicNames } from '@webhooks/kafka';
+import { BatchingProducer, exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { DeliveryScheduler, type PartitionState } from './delivery-scheduler';
@@ -41,11 +41,9 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
   async onApplicationBootstrap(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
+    exitOnFatalCrash(this.consumer, this.logger, 'delivery');
     await this.consumer.subscribe({ topic: this.topics.deliveries, fromBeginning: true });
-    const { CRASH, REBALANCING, GROUP_JOIN } = this.consumer.events;
-    this.consumer.on(CRASH, ({ payload }) =>
-      this.logger.error('delivery consumer crashed', { error: payload.error, restart: payload.restart }),
-    );
+    const { REBALANCING, GROUP_JOIN } = this.consumer.events;
     this.consumer.on(REBALANCING, () => this.scheduler.closeGate());
     this.consumer.on(GROUP_JOIN, ({ payload }) => {
       const assigned = payload.memberAssignment[this.topics.deliveries] ?? [];

@@ -37,6 +37,10 @@ export class EndpointLane {
   private bucket?: TokenBucket;
   private bucketKey = '';
   private pausedUntil = 0;
+  /** Moving average of how long one task took here (ms); undefined until one finished. */
+  private latencyMs?: number;
+  /** Start times of the tasks running now. */
+  private readonly started = new Set<number>();
   /** When the last shed task is due back: shed tasks are spread out at the endpoint's rate. */
   private shedCursor = 0;
   private timer?: NodeJS.Timeout;
@@ -66,7 +70,16 @@ export class EndpointLane {
     if (this.closed) return false;
     this.configure(view);
     const now = Date.now();
-    if (!view.delivery.ordered && this.queue.length >= this.backlogLimit(view)) {
+    const backlog = view.delivery.ordered ? Infinity : this.backlogLimit(view);
+    // The endpoint got slower (or was paused): what it cannot drain in time leaves the queue.
+    for (const queued of this.queue.splice(backlog)) {
+      this.shedOne(
+        queued,
+        this.estimatedWaitMs(queued.view, now),
+        queued.view.delivery.rateLimit ? 'rate_limited' : 'backlog',
+      );
+    }
+    if (this.queue.length >= backlog) {
       this.shedOne(
         { task, view, done },
         this.estimatedWaitMs(view, now),
@@ -121,16 +134,31 @@ export class EndpointLane {
 
   private start({ task, view, done }: Queued): void {
     this.inFlight += 1;
+    const startedAt = Date.now();
+    this.started.add(startedAt);
     void this.callbacks
       .run(task, view)
       .then(({ pauseUntil }) => {
         if (pauseUntil !== undefined) this.pause(pauseUntil);
       })
       .finally(() => {
+        const took = Date.now() - startedAt;
+        this.latencyMs = this.latencyMs === undefined ? took : 0.8 * this.latencyMs + 0.2 * took;
+        this.started.delete(startedAt);
         this.inFlight -= 1;
         done();
         this.pump();
       });
+  }
+
+  /**
+   * How long this endpoint takes per task: the moving average of finished ones, or the age of
+   * the oldest one still running if that is longer (a hanging endpoint shows up at once).
+   */
+  private currentLatencyMs(now: number): number {
+    let oldest = now;
+    for (const at of this.started) oldest = Math.min(oldest, at);
+    return Math.max(this.latencyMs ?? 1, now - oldest, 1);
   }
 
   /** The endpoint said "slow down" (429/503 with Retry-After): nothing starts before `until`. */
@@ -143,10 +171,17 @@ export class EndpointLane {
     void this.callbacks.shed(queued.task, waitMs, reason).finally(queued.done);
   }
 
+  /**
+   * How many tasks may wait here: what the endpoint gets through within the horizon — at its
+   * rate limit, or at its observed speed — so a fast endpoint keeps a deep queue (no detour
+   * through the delay tiers) and a slow or hanging one holds almost nothing.
+   */
   private backlogLimit(view: EndpointView): number {
     const limit = view.delivery.rateLimit;
-    if (!limit) return this.limits.maxBacklog;
-    return Math.max(limit.burst, Math.ceil((limit.perSecond * this.limits.horizonMs) / 1_000));
+    if (limit) return Math.max(limit.burst, Math.ceil((limit.perSecond * this.limits.horizonMs) / 1_000));
+    const concurrency = view.delivery.ordered ? 1 : this.limits.maxInFlight;
+    const drainable = Math.ceil((concurrency * this.limits.horizonMs) / this.currentLatencyMs(Date.now()));
+    return Math.min(this.limits.maxBacklog, Math.max(2 * concurrency, drainable));
   }
 
   /** When a shed task is likely to find room: after the queue ahead of it has drained at the endpoint's rate. */

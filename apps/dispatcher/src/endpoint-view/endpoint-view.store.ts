@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { decodeEndpointView, type EndpointView } from '@webhooks/contracts';
-import { KAFKA, TopicNames } from '@webhooks/kafka';
+import { exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 
 /**
@@ -39,6 +39,7 @@ export class EndpointViewStore implements OnModuleInit, BeforeApplicationShutdow
     if (pending.size === 0) markCaughtUp();
 
     await this.consumer.connect();
+    exitOnFatalCrash(this.consumer, this.logger, 'endpoint-view');
     await this.consumer.subscribe({ topic: this.topics.endpoints, fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,

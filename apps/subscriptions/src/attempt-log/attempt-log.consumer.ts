@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { decodeAttemptRecord, type AttemptRecord } from '@webhooks/contracts';
-import { KAFKA, TopicNames } from '@webhooks/kafka';
+import { exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { AttemptEntity } from './attempt.entity';
@@ -31,6 +31,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.connect();
+    exitOnFatalCrash(this.consumer, this.logger, 'attempt-log');
     await this.consumer.subscribe({ topic: this.topics.attempts, fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,

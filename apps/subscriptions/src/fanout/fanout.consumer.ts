@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { decodeEventRecord, encodeAttemptRecord, encodeDeliveryTask, type EventRecord } from '@webhooks/contracts';
-import { KAFKA, TopicNames } from '@webhooks/kafka';
+import { chunkByBytes, exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
 import { MessageRepository } from '../messages/message.repository';
@@ -44,10 +44,8 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
+    exitOnFatalCrash(this.consumer, this.logger, 'fan-out');
     await this.consumer.subscribe({ topic: this.topics.events, fromBeginning: true });
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
-      this.logger.error('fan-out consumer crashed', { error: payload.error, restart: payload.restart }),
-    );
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -94,7 +92,8 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
         topicMessages.push({ topic: this.topics.deliveries, messages: plan.tasks.map(encodeDeliveryTask) });
       if (plan.skips.length)
         topicMessages.push({ topic: this.topics.attempts, messages: plan.skips.map(encodeAttemptRecord) });
-      if (topicMessages.length) await transaction.sendBatch({ topicMessages, acks: -1 });
+      // Several requests in the same transaction when the batch is large (Kafka's 1 MiB batch limit).
+      for (const chunk of chunkByBytes(topicMessages)) await transaction.sendBatch({ topicMessages: chunk, acks: -1 });
       await transaction.sendOffsets({
         consumerGroupId: this.config.FANOUT_GROUP,
         topics: [

@@ -1,0 +1,50 @@
+import type { Message, TopicMessages } from 'kafkajs';
+
+/**
+ * Bytes per produce request we aim for. Kafka refuses a partition's record batch above
+ * `message.max.bytes` (1 MiB by default) and kafkajs sends one batch per partition per request,
+ * so a request is kept well below that even if every record lands on the same partition.
+ */
+export const MAX_REQUEST_BYTES = 512 * 1024;
+
+/** Upper estimate of one record's size in a record batch (value, key, headers, framing). */
+export function recordBytes(message: Message): number {
+  let size = 64 + byteLength(message.value) + byteLength(message.key);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    size += 16 + name.length;
+    for (const item of Array.isArray(value) ? value : [value]) size += byteLength(item);
+  }
+  return size;
+}
+
+function byteLength(value: Buffer | string | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+}
+
+/**
+ * Splits records into produce requests of at most `maxBytes` each, keeping their order per
+ * topic (so per partition). A record larger than `maxBytes` travels alone.
+ */
+export function chunkByBytes(topicMessages: TopicMessages[], maxBytes = MAX_REQUEST_BYTES): TopicMessages[][] {
+  const chunks: TopicMessages[][] = [];
+  let current: Map<string, Message[]> = new Map();
+  let size = 0;
+  const close = () => {
+    if (current.size) chunks.push([...current].map(([topic, messages]) => ({ topic, messages })));
+    current = new Map();
+    size = 0;
+  };
+  for (const { topic, messages } of topicMessages) {
+    for (const message of messages) {
+      const bytes = recordBytes(message);
+      if (size > 0 && size + bytes > maxBytes) close();
+      const list = current.get(topic) ?? [];
+      list.push(message);
+      current.set(topic, list);
+      size += bytes;
+    }
+  }
+  close();
+  return chunks;
+}
