@@ -5,7 +5,14 @@ import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { ManagementClient, PublisherClient } from '@webhooks/client';
 import type { CreateEndpointRequest, CreateEndpointResponse } from '@webhooks/contracts';
-import { REPO_ROOT, TestPlatform, TestReceiver, waitFor, type ReceivedRequest } from '@webhooks/testing';
+import {
+  REPO_ROOT,
+  TestPlatform,
+  TestReceiver,
+  waitFor,
+  waitForCommittedToEnd,
+  type ReceivedRequest,
+} from '@webhooks/testing';
 import { e2eStack } from '../setup/env';
 
 const PARTITIONS = 4;
@@ -321,26 +328,8 @@ describe('dispatch: rate limits, isolation, retry policies, ordering', () => {
     const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();
-    let lagReport = '';
     try {
-      const topic = platform.topic('webhooks.deliveries');
-      await waitFor(
-        'committed offsets of the dispatch group to reach the end of every partition',
-        async () => {
-          const ends = await admin.fetchTopicOffsets(topic);
-          const [committed] = await admin.fetchOffsets({ groupId: `${platform.prefix}dispatch`, topics: [topic] });
-          const at = (partition: number) => committed.partitions.find((p) => p.partition === partition)?.offset;
-          lagReport = ends.map((end) => `p${end.partition} end ${end.high} committed ${at(end.partition)}`).join(', ');
-          // A partition that never had a record has nothing to commit (-1).
-          return ends.every(
-            (end) => at(end.partition) === end.high || (end.high === end.low && at(end.partition) === '-1'),
-          );
-        },
-        40_000,
-        500,
-      );
-    } catch (error) {
-      throw new Error(`${(error as Error).message}: ${lagReport}`);
+      await waitForCommittedToEnd(admin, `${platform.prefix}dispatch`, platform.topic('webhooks.deliveries'));
     } finally {
       await admin.disconnect();
     }

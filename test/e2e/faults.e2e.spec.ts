@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { ManagementClient, PublisherClient } from '@webhooks/client';
 import { decodeDeliveryTask, headerString } from '@webhooks/contracts';
 import { webhookId } from '@webhooks/signing';
-import { TestPlatform, TestReceiver, waitFor } from '@webhooks/testing';
+import { TestPlatform, TestReceiver, waitFor, waitForCommittedToEnd } from '@webhooks/testing';
 import { e2eStack } from '../setup/env';
 
 /**
@@ -181,15 +181,7 @@ describe('faults: process kills, shutdown under load, poison records, hostile re
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const topic = platform.topic('webhooks.delay.1s');
-      await waitFor('the delay group to commit to the end of its 1s tier', async () => {
-        const ends = await admin.fetchTopicOffsets(topic);
-        const [committed] = await admin.fetchOffsets({ groupId: `${platform.prefix}delay`, topics: [topic] });
-        const at = (p: number) => committed.partitions.find((c) => c.partition === p)?.offset;
-        return ends.every(
-          (end) => at(end.partition) === end.high || (end.high === end.low && at(end.partition) === '-1'),
-        );
-      });
+      await waitForCommittedToEnd(admin, `${platform.prefix}delay`, platform.topic('webhooks.delay.1s'));
     } finally {
       await admin.disconnect();
     }

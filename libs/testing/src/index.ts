@@ -2,3 +2,4 @@ export * from './test-receiver';
 export * from './service-process';
 export * from './platform';
 export * from './wait-for';
+export * from './consumer-lag';
