@@ -1,11 +1,10 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { decodeAttemptRecord, type AttemptRecord } from '@webhooks/contracts';
 import { exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
-import { AttemptEntity } from './attempt.entity';
+import { AttemptRepository } from './attempt.repository';
 import { TrackEndpointHealthUseCase } from './usecases/track-endpoint-health.usecase';
 
 /**
@@ -21,7 +20,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     private readonly topics: TopicNames,
-    private readonly dataSource: DataSource,
+    private readonly attempts: AttemptRepository,
     private readonly logger: Logger,
     private readonly health: TrackEndpointHealthUseCase,
     @Inject(SUBSCRIPTIONS_CONFIG) config: SubscriptionsConfig,
@@ -44,7 +43,6 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
   private async persist({ batch, resolveOffset, commitOffsetsIfNecessary, isStale }: EachBatchPayload): Promise<void> {
     if (isStale() || batch.messages.length === 0) return;
-    const rows: Partial<AttemptEntity>[] = [];
     const records: AttemptRecord[] = [];
     for (const message of batch.messages) {
       let record: AttemptRecord;
@@ -59,30 +57,8 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
         continue;
       }
       records.push(record);
-      rows.push({
-        messageId: record.messageId,
-        attempt: record.attempt,
-        outcome: record.outcome,
-        eventId: record.eventId,
-        tenantId: record.tenantId,
-        eventType: record.eventType,
-        endpointId: record.endpointId,
-        statusCode: record.statusCode,
-        error: record.error,
-        durationMs: Math.round(record.durationMs),
-        attemptedAt: new Date(record.attemptedAt),
-        publishedAt: new Date(record.publishedAt),
-      });
     }
-    for (let i = 0; i < rows.length; i += 1_000) {
-      await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(AttemptEntity)
-        .values(rows.slice(i, i + 1_000))
-        .orIgnore()
-        .execute();
-    }
+    await this.attempts.storeAll(records);
     await this.health.execute(records);
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);

@@ -1,15 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AttemptRecord } from '@webhooks/contracts';
 
 export interface FailedMessage {
   messageId: string;
   eventId: string;
 }
 
-/** Queries over the delivery log. */
+/** The delivery log's attempts: batch writes and the queries replay needs. */
 @Injectable()
 export class AttemptRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Stores a consumed batch of attempt records in ONE statement: columns go as arrays and
+   * `unnest` turns them into rows (twelve parameters whatever the batch size, no per-row query
+   * building). Re-consumed records conflict on the primary key and insert nothing.
+   */
+  async storeAll(records: readonly AttemptRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO attempts (message_id, attempt, outcome, event_id, tenant_id, event_type, endpoint_id,
+                             status_code, error, duration_ms, attempted_at, published_at)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::int[], $9::text[], $10::int[], $11::timestamptz[], $12::timestamptz[])
+       ON CONFLICT DO NOTHING`,
+      [
+        records.map((r) => r.messageId),
+        records.map((r) => r.attempt),
+        records.map((r) => r.outcome),
+        records.map((r) => r.eventId),
+        records.map((r) => r.tenantId),
+        records.map((r) => r.eventType),
+        records.map((r) => r.endpointId),
+        records.map((r) => r.statusCode),
+        records.map((r) => r.error),
+        records.map((r) => Math.round(r.durationMs)),
+        records.map((r) => new Date(r.attemptedAt)),
+        records.map((r) => new Date(r.publishedAt)),
+      ],
+    );
+  }
 
   /**
    * One page (by message id) of the endpoint's messages that were dead-lettered at or after
