@@ -20,8 +20,9 @@ function listFiles(dir) {
 }
 
 const protos = listFiles(protoRoot)
-  .filter((f) => f.endsWith('.proto'))
   .map((f) => relative(protoRoot, f))
+  // Only our own packages are roots; vendored imports (google/api) are loaded, not generated.
+  .filter((f) => f.endsWith('.proto') && f.startsWith('webhooks/'))
   .sort();
 
 const out = mkdtempSync(join(tmpdir(), 'contracts-'));

@@ -12,6 +12,10 @@ export interface CreateEndpointRequest {
   'retryPolicy'?: (_webhooks_v1_RetryPolicy | null);
   'rateLimit'?: (_webhooks_v1_RateLimit | null);
   'ordered'?: (boolean);
+  'filter'?: (string);
+  'transformation'?: (string);
+  'headers'?: ({[key: string]: string});
+  'signatureScheme'?: (string);
 }
 
 export interface CreateEndpointRequest__Output {
@@ -23,4 +27,8 @@ export interface CreateEndpointRequest__Output {
   'retryPolicy': (_webhooks_v1_RetryPolicy__Output | null);
   'rateLimit': (_webhooks_v1_RateLimit__Output | null);
   'ordered': (boolean);
+  'filter': (string);
+  'transformation': (string);
+  'headers': ({[key: string]: string});
+  'signatureScheme': (string);
 }

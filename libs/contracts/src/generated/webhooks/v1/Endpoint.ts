@@ -18,6 +18,12 @@ export interface Endpoint {
   'rateLimit'?: (_webhooks_v1_RateLimit | null);
   'ordered'?: (boolean);
   'disabledReason'?: (string);
+  'filter'?: (string);
+  'transformation'?: (string);
+  'headers'?: ({[key: string]: string});
+  'signatureScheme'?: (string);
+  'status'?: (string);
+  'verificationError'?: (string);
 }
 
 export interface Endpoint__Output {
@@ -34,4 +40,10 @@ export interface Endpoint__Output {
   'rateLimit': (_webhooks_v1_RateLimit__Output | null);
   'ordered': (boolean);
   'disabledReason': (string);
+  'filter': (string);
+  'transformation': (string);
+  'headers': ({[key: string]: string});
+  'signatureScheme': (string);
+  'status': (string);
+  'verificationError': (string);
 }

@@ -3,6 +3,7 @@
 import type { StringList as _webhooks_v1_StringList, StringList__Output as _webhooks_v1_StringList__Output } from '../../webhooks/v1/StringList';
 import type { RetryPolicy as _webhooks_v1_RetryPolicy, RetryPolicy__Output as _webhooks_v1_RetryPolicy__Output } from '../../webhooks/v1/RetryPolicy';
 import type { RateLimit as _webhooks_v1_RateLimit, RateLimit__Output as _webhooks_v1_RateLimit__Output } from '../../webhooks/v1/RateLimit';
+import type { HeaderMap as _webhooks_v1_HeaderMap, HeaderMap__Output as _webhooks_v1_HeaderMap__Output } from '../../webhooks/v1/HeaderMap';
 
 export interface UpdateEndpointRequest {
   'tenantId'?: (string);
@@ -14,10 +15,15 @@ export interface UpdateEndpointRequest {
   'retryPolicy'?: (_webhooks_v1_RetryPolicy | null);
   'rateLimit'?: (_webhooks_v1_RateLimit | null);
   'ordered'?: (boolean);
+  'filter'?: (string);
+  'transformation'?: (string);
+  'headers'?: (_webhooks_v1_HeaderMap | null);
   '_url'?: "url";
   '_description'?: "description";
   '_disabled'?: "disabled";
   '_ordered'?: "ordered";
+  '_filter'?: "filter";
+  '_transformation'?: "transformation";
 }
 
 export interface UpdateEndpointRequest__Output {
@@ -30,8 +36,13 @@ export interface UpdateEndpointRequest__Output {
   'retryPolicy': (_webhooks_v1_RetryPolicy__Output | null);
   'rateLimit': (_webhooks_v1_RateLimit__Output | null);
   'ordered'?: (boolean);
+  'filter'?: (string);
+  'transformation'?: (string);
+  'headers': (_webhooks_v1_HeaderMap__Output | null);
   '_url'?: "url";
   '_description'?: "description";
   '_disabled'?: "disabled";
   '_ordered'?: "ordered";
+  '_filter'?: "filter";
+  '_transformation'?: "transformation";
 }

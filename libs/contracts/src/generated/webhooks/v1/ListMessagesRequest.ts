@@ -1,0 +1,26 @@
+// Original file: proto/webhooks/v1/management.proto
+
+
+export interface ListMessagesRequest {
+  'tenantId'?: (string);
+  'eventType'?: (string);
+  'since'?: (string);
+  'until'?: (string);
+  'limit'?: (number);
+  'cursor'?: (string);
+  '_eventType'?: "eventType";
+  '_since'?: "since";
+  '_until'?: "until";
+}
+
+export interface ListMessagesRequest__Output {
+  'tenantId': (string);
+  'eventType'?: (string);
+  'since'?: (string);
+  'until'?: (string);
+  'limit': (number);
+  'cursor': (string);
+  '_eventType'?: "eventType";
+  '_since'?: "since";
+  '_until'?: "until";
+}

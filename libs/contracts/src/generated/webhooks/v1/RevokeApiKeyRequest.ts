@@ -1,0 +1,10 @@
+// Original file: proto/webhooks/v1/management.proto
+
+
+export interface RevokeApiKeyRequest {
+  'id'?: (string);
+}
+
+export interface RevokeApiKeyRequest__Output {
+  'id': (string);
+}
