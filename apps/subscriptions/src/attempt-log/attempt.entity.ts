@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('attempts')
 @Index('attempts_endpoint_time_idx', ['endpointId', 'attemptedAt'])
 @Index('attempts_tenant_time_idx', ['tenantId', 'attemptedAt'])
+@Index('attempts_time_idx', ['attemptedAt'])
 export class AttemptEntity {
   @PrimaryColumn({ name: 'message_id', type: 'text' })
   messageId!: string;
@@ -38,6 +39,14 @@ export class AttemptEntity {
 
   @Column({ name: 'duration_ms', type: 'integer' })
   durationMs!: number;
+
+  /** Request headers sent (signatures included, never secrets); null for skips. */
+  @Column({ name: 'request_headers', type: 'jsonb', nullable: true })
+  requestHeaders!: Record<string, string> | null;
+
+  /** The first bytes of the response body, as capped by the dispatcher. */
+  @Column({ name: 'response_body', type: 'text', nullable: true })
+  responseBody!: string | null;
 
   @PrimaryColumn({ name: 'attempted_at', type: 'timestamptz' })
   attemptedAt!: Date;

@@ -21,9 +21,40 @@ export class EndpointEntity {
   @Column({ type: 'text', default: '' })
   description!: string;
 
-  /** `whsec_…` signing secret. */
+  /** Signing secret (`whsec_…`, or `whsk_…` for ed25519), sealed with SECRETS_ENCRYPTION_KEY when set. */
   @Column({ type: 'text' })
   secret!: string;
+
+  /** The secret before the last rotation; it keeps signing until `previousSecretExpiresAt`. Sealed likewise. */
+  @Column({ name: 'previous_secret', type: 'text', nullable: true })
+  previousSecret!: string | null;
+
+  @Column({ name: 'previous_secret_expires_at', type: 'timestamptz', nullable: true })
+  previousSecretExpiresAt!: Date | null;
+
+  /** `standard`, `standard-ed25519`, `x-signature` or `github` (see docs/signatures.md). */
+  @Column({ name: 'signature_scheme', type: 'text', default: 'standard' })
+  signatureScheme!: string;
+
+  /** Payload filter (see @webhooks/payload-rules); null = every event. */
+  @Column({ type: 'jsonb', nullable: true })
+  filter!: unknown;
+
+  /** JSONata expression producing the delivered body; null = the payload as published. */
+  @Column({ type: 'text', nullable: true })
+  transformation!: string | null;
+
+  /** Extra request headers. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  headers!: Record<string, string>;
+
+  /** Waiting for the ownership challenge to be echoed: receives nothing meanwhile. */
+  @Column({ name: 'pending_verification', type: 'boolean', default: false })
+  pendingVerification!: boolean;
+
+  /** Why the last challenge failed; null when none failed. */
+  @Column({ name: 'verification_error', type: 'text', nullable: true })
+  verificationError!: string | null;
 
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;

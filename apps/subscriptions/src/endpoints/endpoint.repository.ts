@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EndpointOutboxEntity } from '../outbox/endpoint-outbox.entity';
+import { OutboxEntity } from '../outbox/outbox.entity';
 import { EndpointEntity } from './endpoint.entity';
-import { TenantEntity } from './tenant.entity';
+import { TenantEntity } from '../tenants/tenant.entity';
 
 export interface NewEndpoint {
   id: string;
@@ -145,6 +145,6 @@ export class EndpointRepository {
   }
 
   private async enqueue(tx: EntityManager, endpointId: string): Promise<void> {
-    await tx.getRepository(EndpointOutboxEntity).insert({ endpointId });
+    await tx.getRepository(OutboxEntity).insert({ kind: 'endpoint', ref: endpointId });
   }
 }

@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  */
 @Entity('messages')
 @Index('messages_tenant_time_idx', ['tenantId', 'publishedAt'])
+@Index('messages_published_idx', ['publishedAt'])
 export class MessageEntity {
   @PrimaryColumn({ name: 'event_id', type: 'text' })
   eventId!: string;
@@ -22,6 +23,17 @@ export class MessageEntity {
 
   @Column({ name: 'published_at', type: 'timestamptz' })
   publishedAt!: Date;
+
+  /**
+   * Where the event was read from `webhooks.events` (partition and offset). A second record with
+   * the same event id (an idempotent publish repeated) comes from another offset and is not
+   * fanned out again; the same offset read again (a fan-out batch replayed after a crash) is.
+   */
+  @Column({ name: 'source_partition', type: 'integer', nullable: true })
+  sourcePartition!: number | null;
+
+  @Column({ name: 'source_offset', type: 'bigint', nullable: true })
+  sourceOffset!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -78,7 +78,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
       const rows: { id: string; endpoint_id: string }[] = await tx.query(
-        'SELECT id, endpoint_id FROM endpoint_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+        "SELECT id, ref AS endpoint_id FROM outbox WHERE kind = 'endpoint' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
         [BATCH],
       );
       if (rows.length === 0) return 0;
@@ -89,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         acks: -1,
         messages: endpoints.map((endpoint) => encodeEndpointView(endpoint.id, endpointView(endpoint))),
       });
-      await tx.query('DELETE FROM endpoint_outbox WHERE id = ANY($1)', [rows.map((row) => row.id)]);
+      await tx.query('DELETE FROM outbox WHERE id = ANY($1)', [rows.map((row) => row.id)]);
       this.logger.debug('published endpoint views', { endpoints: ids.length });
       return rows.length;
     });

@@ -1,0 +1,30 @@
+import { status } from '@grpc/grpc-js';
+import { RpcException } from '@nestjs/microservices';
+
+export enum AuthErrorCode {
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+}
+
+const GRPC_STATUS: Record<AuthErrorCode, status> = {
+  [AuthErrorCode.Unauthenticated]: status.UNAUTHENTICATED,
+  [AuthErrorCode.Forbidden]: status.PERMISSION_DENIED,
+};
+
+/** The one place authentication and authorization failures become gRPC status codes. */
+export class AuthException extends RpcException {
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+  ) {
+    super({ code: GRPC_STATUS[code], message });
+  }
+
+  static unauthenticated(why: string): AuthException {
+    return new AuthException(AuthErrorCode.Unauthenticated, why);
+  }
+
+  static forbidden(why: string): AuthException {
+    return new AuthException(AuthErrorCode.Forbidden, why);
+  }
+}
