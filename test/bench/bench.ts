@@ -299,8 +299,15 @@ async function main(): Promise<number> {
     const maxMessageBytes = process.env.BENCH_MAX_MESSAGE_BYTES;
     if (maxMessageBytes) await raiseMaxMessageBytes(brokers, platform.prefix, maxMessageBytes);
 
-    const management = new ManagementClient({ address: platform.managementAddress });
-    const publisher = new PublisherClient({ address: platform.ingestionAddress, deadlineMs: 30_000 });
+    const management = new ManagementClient({
+      address: platform.managementAddress,
+      apiKey: platform.adminApiKey,
+    });
+    const publisher = new PublisherClient({
+      address: platform.ingestionAddress,
+      apiKey: platform.adminApiKey,
+      deadlineMs: 30_000,
+    });
     const tenantId = `bench-${randomBytes(4).toString('hex')}`;
     const endpoints: { id: string; secret: string }[] = [];
     for (const port of receiver.ports) {

@@ -78,8 +78,15 @@ describe('dispatch: rate limits, isolation, retry policies, ordering', () => {
   beforeAll(async () => {
     await receiver.start();
     await platform.start();
-    publisher = new PublisherClient({ address: platform.ingestionAddress, deadlineMs: 20_000 });
-    management = new ManagementClient({ address: platform.managementAddress });
+    publisher = new PublisherClient({
+      address: platform.ingestionAddress,
+      apiKey: platform.adminApiKey,
+      deadlineMs: 20_000,
+    });
+    management = new ManagementClient({
+      address: platform.managementAddress,
+      apiKey: platform.adminApiKey,
+    });
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { generateApiKey } from '@webhooks/auth';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { Kafka, logLevel } from 'kafkajs';
@@ -34,7 +35,12 @@ describe('ingestion under hostile gRPC input', () => {
     clients.push(c);
     return c;
   };
-  const publish = (c: IngestionClient, request: object, metadata = new grpc.Metadata(), deadlineMs = 10_000) =>
+  const authorized = (key = platform.adminApiKey) => {
+    const md = new grpc.Metadata();
+    md.set('authorization', `Bearer ${key}`);
+    return md;
+  };
+  const publish = (c: IngestionClient, request: object, metadata = authorized(), deadlineMs = 10_000) =>
     new Promise<unknown>((resolve, reject) =>
       c.publish(request, metadata, { deadline: Date.now() + deadlineMs }, (error, response) =>
         error ? reject(error) : resolve(response),
@@ -83,12 +89,34 @@ describe('ingestion under hostile gRPC input', () => {
     [
       'huge metadata (64 KiB header)',
       (c) => {
-        const md = new grpc.Metadata();
+        const md = authorized();
         md.set('x-junk', 'j'.repeat(64 * 1024));
         return publish(c, event(Buffer.from('{}')), md);
       },
       grpc.status.RESOURCE_EXHAUSTED,
       '',
+    ],
+    [
+      'no API key',
+      (c) => publish(c, event(Buffer.from('{}')), new grpc.Metadata()),
+      grpc.status.UNAUTHENTICATED,
+      'authorization',
+    ],
+    [
+      'a well-formed but unknown API key',
+      (c) => publish(c, event(Buffer.from('{}')), authorized(generateApiKey().key)),
+      grpc.status.UNAUTHENTICATED,
+      'invalid or revoked',
+    ],
+    [
+      'a malformed authorization value',
+      (c) => {
+        const md = new grpc.Metadata();
+        md.set('authorization', 'Basic dXNlcjpwYXNz');
+        return publish(c, event(Buffer.from('{}')), md);
+      },
+      grpc.status.UNAUTHENTICATED,
+      'Bearer',
     ],
     [
       'an already expired deadline',
@@ -129,7 +157,7 @@ describe('ingestion under hostile gRPC input', () => {
   });
 
   it('keeps serving after all of it', async () => {
-    const publisher = new PublisherClient({ address: platform.ingestionAddress });
+    const publisher = new PublisherClient({ address: platform.ingestionAddress, apiKey: platform.adminApiKey });
     try {
       await expect(
         publisher.publish({ tenantId: 'acme', eventType: 'hostile.after', payload: { ok: true } }),

@@ -1,3 +1,4 @@
+import { generateApiKey } from '@webhooks/auth';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ describe('ingestion without Kafka', () => {
   let ingestion: ServiceProcess;
   let publisher: PublisherClient;
 
+  const adminApiKey = generateApiKey().key;
+
   beforeAll(async () => {
     kafka = await startLocalKafka({
       dataDir: join(mkdtempSync(join(tmpdir(), 'kafka-down-')), 'kafka'),
@@ -28,12 +31,18 @@ describe('ingestion without Kafka', () => {
         GRPC_PORT: String(grpcPort),
         GRPC_HOST: '127.0.0.1',
         PUBLISH_TIMEOUT: '4s',
+        ADMIN_API_KEY: adminApiKey,
       },
       await freePort(),
       join(REPO_ROOT, 'dist/test-logs/kafka-unavailable'),
     );
     await ingestion.start();
-    publisher = new PublisherClient({ address: `127.0.0.1:${grpcPort}`, maxRetries: 0, deadlineMs: 20_000 });
+    publisher = new PublisherClient({
+      address: `127.0.0.1:${grpcPort}`,
+      apiKey: adminApiKey,
+      maxRetries: 0,
+      deadlineMs: 20_000,
+    });
   });
 
   afterAll(async () => {

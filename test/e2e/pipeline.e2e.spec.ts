@@ -29,8 +29,15 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
     await receiver.start();
     receiver.on('/failing', 500);
     await platform.start();
-    publisher = new PublisherClient({ address: platform.ingestionAddress, deadlineMs: 15_000 });
-    management = new ManagementClient({ address: platform.managementAddress });
+    publisher = new PublisherClient({
+      address: platform.ingestionAddress,
+      apiKey: platform.adminApiKey,
+      deadlineMs: 15_000,
+    });
+    management = new ManagementClient({
+      address: platform.managementAddress,
+      apiKey: platform.adminApiKey,
+    });
   });
 
   afterAll(async () => {

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { authProviders } from '@webhooks/auth';
 import { KafkaModule, topicLayoutFromConfig } from '@webhooks/kafka';
 import { Logger, ObservabilityModule } from '@webhooks/observability';
 import type { Registry } from 'prom-client';
+import { DirectoryView } from './directory/directory.view';
 import { INGESTION_CONFIG, type IngestionConfig } from './ingestion.config';
 import { EventLog } from './publish/event-log';
 import { PublishController } from './publish/publish.controller';
@@ -26,6 +28,7 @@ export class IngestionModule {
       controllers: [PublishController],
       providers: [
         { provide: INGESTION_CONFIG, useValue: config },
+        ...authProviders({ adminApiKey: config.ADMIN_API_KEY }, DirectoryView),
         EventLog,
         IngestionMetrics,
         RejectionMetricsInterceptor,

@@ -5,12 +5,15 @@ import { RpcException } from '@nestjs/microservices';
 export enum IngestionErrorCode {
   InvalidField = 'INVALID_FIELD',
   KafkaUnavailable = 'KAFKA_UNAVAILABLE',
+  QuotaExceeded = 'QUOTA_EXCEEDED',
 }
 
 const GRPC_STATUS: Record<IngestionErrorCode, status> = {
   [IngestionErrorCode.InvalidField]: status.INVALID_ARGUMENT,
   // Nothing was acknowledged: the caller may retry with the same idempotency key.
   [IngestionErrorCode.KafkaUnavailable]: status.UNAVAILABLE,
+  // Nothing was written; retry after a while (the tenant's quota refills continuously).
+  [IngestionErrorCode.QuotaExceeded]: status.RESOURCE_EXHAUSTED,
 };
 
 /** The one place ingestion errors become gRPC status codes. */

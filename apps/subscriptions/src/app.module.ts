@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { authProviders } from '@webhooks/auth';
 import type { Registry } from 'prom-client';
 import { KafkaModule, topicLayoutFromConfig } from '@webhooks/kafka';
 import { Logger, ObservabilityModule } from '@webhooks/observability';
@@ -31,6 +32,12 @@ import {
   ResendMessageUseCase,
 } from './replay/usecases/replay-usecases';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from './subscriptions.config';
+import { EventTypeRepository } from './event-types/event-type.repository';
+import { EventTypesController, EventTypeUseCases } from './event-types/event-types.controller';
+import { DatabaseApiKeyStore } from './tenants/api-key.store';
+import { TenantRepository } from './tenants/tenant.repository';
+import { TenantsController } from './tenants/tenants.controller';
+import { TenantUseCases } from './tenants/usecases/tenant-usecases';
 
 @Module({})
 export class SubscriptionsModule {
@@ -53,9 +60,14 @@ export class SubscriptionsModule {
           retryDelay: 1_000,
         }),
       ],
-      controllers: [EndpointsController, ReplayController],
+      controllers: [TenantsController, EventTypesController, EndpointsController, ReplayController],
       providers: [
         { provide: SUBSCRIPTIONS_CONFIG, useValue: config },
+        ...authProviders({ adminApiKey: config.ADMIN_API_KEY }, DatabaseApiKeyStore),
+        TenantRepository,
+        TenantUseCases,
+        EventTypeRepository,
+        EventTypeUseCases,
         DatabaseReadiness,
         EndpointRepository,
         OutboxRelay,

@@ -2,7 +2,7 @@ import type { Metadata } from '@grpc/grpc-js';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { apiKeyId, apiKeyMatches, hashApiKey } from './api-key';
 import { AuthException } from './auth.exception';
-import type { Principal } from './principal';
+import { tenantFor, type Principal } from './principal';
 
 /** What the guard needs to know about a stored key. */
 export interface StoredApiKey {
@@ -15,6 +15,8 @@ export interface StoredApiKey {
 /** Where a service looks keys up: Postgres in subscriptions, the directory view in ingestion. */
 export interface ApiKeyStore {
   find(id: string): Promise<StoredApiKey | undefined> | StoredApiKey | undefined;
+  /** False while the store is still loading: an unknown key is then UNAVAILABLE, not UNAUTHENTICATED. */
+  ready?(): boolean;
 }
 
 export const API_KEY_STORE = Symbol('API_KEY_STORE');
@@ -70,6 +72,9 @@ export class ApiKeyGuard implements CanActivate {
     if (this.adminHash && apiKeyMatches(key, this.adminHash)) return { kind: 'admin', keyId: 'admin' };
     const id = apiKeyId(key);
     const stored = id ? await this.store.find(id) : undefined;
+    if (id && !stored && this.store.ready?.() === false) {
+      throw AuthException.unavailable('API keys are still loading; retry shortly');
+    }
     if (!id || !stored || stored.revoked || !apiKeyMatches(key, stored.hash)) {
       throw AuthException.unauthenticated('invalid or revoked API key');
     }
@@ -77,4 +82,12 @@ export class ApiKeyGuard implements CanActivate {
     if (!stored.tenantId) throw AuthException.unauthenticated('invalid or revoked API key');
     return { kind: 'tenant', tenantId: stored.tenantId, keyId: id };
   }
+}
+
+/**
+ * The request with its `tenantId` checked against the caller (see `tenantFor`): a tenant key's
+ * empty tenant becomes its own, another tenant's is PERMISSION_DENIED.
+ */
+export function scopedToCaller<T extends { tenantId?: string | null }>(request: T, metadata: Metadata): T {
+  return { ...request, tenantId: tenantFor(principalOf(metadata), request.tenantId) };
 }

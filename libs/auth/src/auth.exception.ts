@@ -4,11 +4,13 @@ import { RpcException } from '@nestjs/microservices';
 export enum AuthErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  Unavailable = 'UNAVAILABLE',
 }
 
 const GRPC_STATUS: Record<AuthErrorCode, status> = {
   [AuthErrorCode.Unauthenticated]: status.UNAUTHENTICATED,
   [AuthErrorCode.Forbidden]: status.PERMISSION_DENIED,
+  [AuthErrorCode.Unavailable]: status.UNAVAILABLE,
 };
 
 /** The one place authentication and authorization failures become gRPC status codes. */
@@ -22,6 +24,10 @@ export class AuthException extends RpcException {
 
   static unauthenticated(why: string): AuthException {
     return new AuthException(AuthErrorCode.Unauthenticated, why);
+  }
+
+  static unavailable(why: string): AuthException {
+    return new AuthException(AuthErrorCode.Unavailable, why);
   }
 
   static forbidden(why: string): AuthException {

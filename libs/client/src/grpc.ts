@@ -15,12 +15,15 @@ export interface ClientOptions {
   credentials?: grpc.ChannelCredentials;
   /** Per-call deadline in ms (default 10 s). */
   deadlineMs?: number;
-  /** Extra metadata on every call, e.g. `authorization`. */
+  /** API key sent as `authorization: Bearer <key>` on every call. */
+  apiKey?: string;
+  /** Extra metadata on every call. */
   metadata?: Record<string, string>;
 }
 
 export function callMetadata(options: ClientOptions): grpc.Metadata {
   const metadata = new grpc.Metadata();
+  if (options.apiKey) metadata.set('authorization', `Bearer ${options.apiKey}`);
   for (const [key, value] of Object.entries(options.metadata ?? {})) metadata.set(key, value);
   return metadata;
 }

@@ -7,3 +7,4 @@ export * from './kafka.module';
 export * from './consumer-lag.exporter';
 export * from './request-chunks';
 export * from './consumer-crash';
+export * from './compacted-topic.reader';

@@ -44,6 +44,10 @@ export class TopicNames {
   get endpoints(): string {
     return `${this.prefix}webhooks.endpoints`;
   }
+  /** Tenants, API keys and event types as ingestion needs them (compacted). */
+  get directory(): string {
+    return `${this.prefix}webhooks.directory`;
+  }
   delay(tierMs: number): string {
     return `${this.prefix}webhooks.delay.${formatDuration(tierMs)}`;
   }
@@ -86,6 +90,12 @@ export function topicLayout(o: TopicLayoutOptions): ITopicConfig[] {
     {
       ...base,
       topic: o.names.endpoints,
+      numPartitions: 1,
+      configEntries: [...durable, { name: 'cleanup.policy', value: 'compact' }],
+    },
+    {
+      ...base,
+      topic: o.names.directory,
       numPartitions: 1,
       configEntries: [...durable, { name: 'cleanup.policy', value: 'compact' }],
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { generateApiKey } from '@webhooks/auth';
 import { freePort } from '@webhooks/local-stack';
 import { REPO_ROOT, ServiceProcess, type ServiceName } from './service-process';
 
@@ -23,6 +24,8 @@ export class TestPlatform {
   private logDir = '';
   ingestionAddress = '';
   managementAddress = '';
+  /** The services' bootstrap ADMIN_API_KEY: clients of tests act as the operator with it. */
+  readonly adminApiKey = generateApiKey().key;
 
   constructor(private readonly options: PlatformOptions) {}
 
@@ -43,6 +46,7 @@ export class TestPlatform {
       DISPATCH_GROUP: `${this.prefix}dispatch`,
       DELAY_GROUP: `${this.prefix}delay`,
       FANOUT_TRANSACTIONAL_ID: `${this.prefix}fanout-0`,
+      ADMIN_API_KEY: this.adminApiKey,
       ...this.options.env,
     };
     const define = async (name: ServiceName, env: Record<string, string>) => {

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Admin, Consumer, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { decodeEndpointView, type EndpointView } from '@webhooks/contracts';
-import { exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
+import { KAFKA, readCompactedTopic, TopicNames, type CompactedTopicReader } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 
 /**
@@ -16,43 +15,24 @@ import { Logger, Readiness } from '@webhooks/observability';
 export class EndpointViewStore implements OnModuleInit, BeforeApplicationShutdown {
   private readonly views = new Map<string, EndpointView>();
   private readonly waiters = new Map<string, Set<() => void>>();
-  private readonly consumer: Consumer;
-  private readonly admin: Admin;
+  private reader?: CompactedTopicReader;
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
+    @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly topics: TopicNames,
     private readonly readiness: Readiness,
     private readonly logger: Logger,
-  ) {
-    this.consumer = kafka.consumer({ groupId: `endpoint-view-${randomUUID()}`, maxWaitTimeInMs: 500 });
-    this.admin = kafka.admin();
-  }
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.admin.connect();
-    const ends = await this.admin.fetchTopicOffsets(this.topics.endpoints);
-    await this.admin.disconnect();
-    const pending = new Map(ends.filter((p) => p.high !== p.low).map((p) => [p.partition, BigInt(p.high)]));
-    let markCaughtUp!: () => void;
-    const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
-    if (pending.size === 0) markCaughtUp();
-
-    await this.consumer.connect();
-    exitOnFatalCrash(this.consumer, this.logger, 'endpoint-view');
-    await this.consumer.subscribe({ topic: this.topics.endpoints, fromBeginning: true });
-    await this.consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ partition, message }) => {
-        if (message.key) this.apply(message.key.toString(), decodeEndpointView(message.value));
-        const end = pending.get(partition);
-        if (end !== undefined && BigInt(message.offset) + 1n >= end) {
-          pending.delete(partition);
-          if (pending.size === 0) markCaughtUp();
-        }
-      },
+    this.reader = await readCompactedTopic({
+      kafka: this.kafka,
+      topic: this.topics.endpoints,
+      name: 'endpoint-view',
+      logger: this.logger,
+      apply: (key, value) => this.apply(key, decodeEndpointView(value)),
     });
-    await caughtUp;
+    await this.reader.caughtUp;
     this.readiness.register({ name: 'endpoint-view', check: () => true });
     this.logger.info('endpoint view loaded', { endpoints: this.views.size });
   }
@@ -100,6 +80,6 @@ export class EndpointViewStore implements OnModuleInit, BeforeApplicationShutdow
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.disconnect();
+    await this.reader?.stop();
   }
 }

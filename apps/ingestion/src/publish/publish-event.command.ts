@@ -18,6 +18,8 @@ export class PublishEventCommand {
     readonly tenantId: string,
     readonly eventType: string,
     readonly payload: Buffer,
+    /** The payload parsed (validation parses it anyway), for the event type's schema check. */
+    readonly json: unknown,
   ) {}
 
   static from(
@@ -54,8 +56,9 @@ export class PublishEventCommand {
     } catch {
       throw IngestionException.invalid(field('payload'), 'is not valid UTF-8');
     }
+    let json: unknown;
     try {
-      JSON.parse(text);
+      json = JSON.parse(text);
     } catch (error) {
       throw IngestionException.invalid(field('payload'), `is not valid JSON (${(error as Error).message})`);
     }
@@ -64,7 +67,7 @@ export class PublishEventCommand {
     if (key.length > MAX_IDEMPOTENCY_KEY) {
       throw IngestionException.invalid(field('idempotency_key'), `is longer than ${MAX_IDEMPOTENCY_KEY} characters`);
     }
-    return new PublishEventCommand(eventIdFor(tenantId, key), tenantId, eventType, payload);
+    return new PublishEventCommand(eventIdFor(tenantId, key), tenantId, eventType, payload, json);
   }
 }
 

@@ -1,5 +1,7 @@
+import type { Metadata } from '@grpc/grpc-js';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { scopedToCaller } from '@webhooks/auth';
 import type {
   CreateEndpointRequest__Output,
   CreateEndpointResponse,
@@ -43,27 +45,32 @@ export class EndpointsController {
   }
 
   @GrpcMethod('EndpointManagement', 'CreateEndpoint')
-  create(request: CreateEndpointRequest__Output): Promise<CreateEndpointResponse> {
+  create(request: CreateEndpointRequest__Output, metadata: Metadata): Promise<CreateEndpointResponse> {
+    request = scopedToCaller(request, metadata);
     return this.createEndpoint.execute(CreateEndpointCommand.from(request, this.urlPolicy));
   }
 
   @GrpcMethod('EndpointManagement', 'GetEndpoint')
-  get(request: GetEndpointRequest__Output): Promise<EndpointMessage> {
+  get(request: GetEndpointRequest__Output, metadata: Metadata): Promise<EndpointMessage> {
+    request = scopedToCaller(request, metadata);
     return this.getEndpoint.execute(validTenantId(request.tenantId), validEndpointId(request.id));
   }
 
   @GrpcMethod('EndpointManagement', 'ListEndpoints')
-  list(request: ListEndpointsRequest__Output): Promise<ListEndpointsResponse> {
+  list(request: ListEndpointsRequest__Output, metadata: Metadata): Promise<ListEndpointsResponse> {
+    request = scopedToCaller(request, metadata);
     return this.listEndpoints.execute(validTenantId(request.tenantId), request.limit ?? 0, request.cursor ?? '');
   }
 
   @GrpcMethod('EndpointManagement', 'UpdateEndpoint')
-  update(request: UpdateEndpointRequest__Output): Promise<EndpointMessage> {
+  update(request: UpdateEndpointRequest__Output, metadata: Metadata): Promise<EndpointMessage> {
+    request = scopedToCaller(request, metadata);
     return this.updateEndpoint.execute(UpdateEndpointCommand.from(request, this.urlPolicy));
   }
 
   @GrpcMethod('EndpointManagement', 'DeleteEndpoint')
-  async delete(request: DeleteEndpointRequest__Output): Promise<Record<string, never>> {
+  async delete(request: DeleteEndpointRequest__Output, metadata: Metadata): Promise<Record<string, never>> {
+    request = scopedToCaller(request, metadata);
     await this.deleteEndpoint.execute(validTenantId(request.tenantId), validEndpointId(request.id));
     return {};
   }

@@ -1,10 +1,19 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka, Producer } from 'kafkajs';
-import { DataSource, In } from 'typeorm';
-import { encodeEndpointView, type EndpointView } from '@webhooks/contracts';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  directoryKeys,
+  encodeDirectoryEntry,
+  encodeEndpointView,
+  type DirectoryEntry,
+  type EndpointView,
+} from '@webhooks/contracts';
 import { KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { EndpointEntity } from '../endpoints/endpoint.entity';
+import { EventTypeEntity } from '../event-types/event-type.entity';
+import { ApiKeyEntity } from '../tenants/api-key.entity';
+import { TenantEntity } from '../tenants/tenant.entity';
 import { deliveryOptions } from '../endpoints/endpoint.mapper';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 
@@ -25,8 +34,9 @@ export function endpointView(endpoint: EndpointEntity): EndpointView {
 }
 
 /**
- * Moves endpoint changes from the Postgres outbox to the compacted `webhooks.endpoints` topic.
- * It publishes each endpoint's *current* row (not the change), so re-publishing after a crash
+ * Moves changes from the Postgres outbox to the compacted topics: endpoints to
+ * `webhooks.endpoints` (dispatchers), tenants, API keys and event types to `webhooks.directory`
+ * (ingestion). It publishes each thing's *current* row (not the change), so re-publishing after a crash
  * between the Kafka ack and the outbox delete is harmless. Rows are claimed with SKIP LOCKED,
  * so several replicas can run it. Kicked after every change, polled as a safety net.
  */
@@ -77,22 +87,72 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Publishes one batch of pending changes; returns how many outbox rows it consumed. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: { id: string; endpoint_id: string }[] = await tx.query(
-        "SELECT id, ref AS endpoint_id FROM outbox WHERE kind = 'endpoint' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
+      const rows: { id: string; kind: string; ref: string }[] = await tx.query(
+        'SELECT id, kind, ref FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      const ids = [...new Set(rows.map((row) => row.endpoint_id))];
-      const endpoints = await tx.getRepository(EndpointEntity).findBy({ id: In(ids) });
-      await this.producer.send({
-        topic: this.topics.endpoints,
-        acks: -1,
-        messages: endpoints.map((endpoint) => encodeEndpointView(endpoint.id, endpointView(endpoint))),
-      });
+      const refs = (kind: string) => [...new Set(rows.filter((row) => row.kind === kind).map((row) => row.ref))];
+      const endpointIds = refs('endpoint');
+      const endpoints = endpointIds.length
+        ? await tx.getRepository(EndpointEntity).findBy({ id: In(endpointIds) })
+        : [];
+      const directory = await this.directoryMessages(tx, refs('tenant'), refs('api_key'), refs('event_type'));
+      const topicMessages = [];
+      if (endpoints.length) {
+        topicMessages.push({
+          topic: this.topics.endpoints,
+          messages: endpoints.map((endpoint) => encodeEndpointView(endpoint.id, endpointView(endpoint))),
+        });
+      }
+      if (directory.length) topicMessages.push({ topic: this.topics.directory, messages: directory });
+      if (topicMessages.length) await this.producer.sendBatch({ topicMessages, acks: -1 });
       await tx.query('DELETE FROM outbox WHERE id = ANY($1)', [rows.map((row) => row.id)]);
-      this.logger.debug('published endpoint views', { endpoints: ids.length });
+      this.logger.debug('published outbox changes', { endpoints: endpoints.length, directory: directory.length });
       return rows.length;
     });
+  }
+
+  /** Current directory entries for changed tenants, keys and event types (deleted ones as tombstones). */
+  private async directoryMessages(
+    tx: EntityManager,
+    tenantIds: string[],
+    keyIds: string[],
+    eventTypeRefs: string[],
+  ): Promise<Message[]> {
+    const messages: Message[] = [];
+    if (tenantIds.length) {
+      for (const t of await tx.getRepository(TenantEntity).findBy({ id: In(tenantIds) })) {
+        const entry: DirectoryEntry = {
+          kind: 'tenant',
+          id: t.id,
+          ingestQuota: t.ingestQuotaPerSecond
+            ? { perSecond: t.ingestQuotaPerSecond, burst: t.ingestQuotaBurst ?? t.ingestQuotaPerSecond }
+            : null,
+        };
+        messages.push(encodeDirectoryEntry(directoryKeys.tenant(t.id), entry));
+      }
+    }
+    if (keyIds.length) {
+      for (const k of await tx.getRepository(ApiKeyEntity).findBy({ id: In(keyIds) })) {
+        const entry: DirectoryEntry = {
+          kind: 'api_key',
+          id: k.id,
+          tenantId: k.tenantId,
+          admin: k.admin,
+          hash: k.hash,
+          revoked: k.revokedAt !== null,
+        };
+        messages.push(encodeDirectoryEntry(directoryKeys.apiKey(k.id), entry));
+      }
+    }
+    for (const ref of eventTypeRefs) {
+      const [tenantId, name] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)];
+      const found = await tx.getRepository(EventTypeEntity).findOneBy({ tenantId, name });
+      const entry: DirectoryEntry | null = found ? { kind: 'event_type', tenantId, name, schema: found.schema } : null;
+      messages.push(encodeDirectoryEntry(directoryKeys.eventType(tenantId, name), entry));
+    }
+    return messages;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,7 @@
+import type { Metadata } from '@grpc/grpc-js';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { scopedToCaller } from '@webhooks/auth';
 import type {
   RecoverFailedRequest__Output,
   RedriveDeadLettersRequest__Output,
@@ -19,17 +21,20 @@ export class ReplayController {
   ) {}
 
   @GrpcMethod('EndpointManagement', 'ResendMessage')
-  resend(request: ResendMessageRequest__Output): Promise<ReplayResponse> {
+  resend(request: ResendMessageRequest__Output, metadata: Metadata): Promise<ReplayResponse> {
+    request = scopedToCaller(request, metadata);
     return this.resendMessage.execute(ResendMessageCommand.from(request));
   }
 
   @GrpcMethod('EndpointManagement', 'RedriveDeadLetters')
-  redrive(request: RedriveDeadLettersRequest__Output): Promise<ReplayResponse> {
+  redrive(request: RedriveDeadLettersRequest__Output, metadata: Metadata): Promise<ReplayResponse> {
+    request = scopedToCaller(request, metadata);
     return this.redriveDeadLetters.execute(RedriveDeadLettersCommand.from(request));
   }
 
   @GrpcMethod('EndpointManagement', 'RecoverFailed')
-  recover(request: RecoverFailedRequest__Output): Promise<ReplayResponse> {
+  recover(request: RecoverFailedRequest__Output, metadata: Metadata): Promise<ReplayResponse> {
+    request = scopedToCaller(request, metadata);
     return this.recoverFailed.execute(RecoverFailedCommand.from(request));
   }
 }
