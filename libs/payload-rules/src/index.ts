@@ -1,1 +1,2 @@
-export {};
+export * from './payload-rule.exception';
+export * from './payload-filter';
