@@ -1,2 +1,3 @@
 export * from './payload-rule.exception';
 export * from './payload-filter';
+export * from './transformation';
