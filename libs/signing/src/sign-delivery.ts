@@ -35,7 +35,7 @@ export interface SignDeliveryInput {
  *   the old and the new secret until the switch is over). The id and timestamp are not signed here.
  *   - `x-signature` keys the HMAC with the `whsec_` secret's decoded bytes, as `standard` does.
  *   - `github` keys it with the secret string itself (UTF-8, prefix included), as GitHub does, so
- *     GitHub webhook verifiers (e.g. `@octokit/webhooks-methods`) work unchanged.
+ *     receivers written from GitHub's "Validating webhook deliveries" page work unchanged.
  */
 export function signDelivery(input: SignDeliveryInput): Record<string, string> {
   const { scheme, webhookId, body, secrets } = input;
