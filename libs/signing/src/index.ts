@@ -1,2 +1,6 @@
+export * from './ed25519-key';
 export * from './secret';
+export * from './secret-box';
+export * from './sign-delivery';
+export * from './signature-scheme';
 export * from './standard-webhooks';
