@@ -12,8 +12,9 @@ export enum PayloadRuleErrorCode {
 
 /**
  * The one error type of this lib. Its message is short, names the offending path when there is one
- * (`filter.data.amount.$gte: expected a number or string`) and never echoes payload values, so it is
- * safe to return to the tenant or to write to a delivery log as is.
+ * (`filter.data.amount.$gte: expected a number or string`) and is meant to be shown to the tenant or
+ * written to a delivery log as is. Filter and schema messages never quote payload values; a failed
+ * transformation's message may (some JSONata errors quote the offending value), at most ~300 characters.
  */
 export class PayloadRuleError extends Error {
   override readonly name = 'PayloadRuleError';
