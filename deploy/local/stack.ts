@@ -13,7 +13,7 @@ import {
   type LocalKafka,
   type LocalPostgres,
 } from '@webhooks/local-stack';
-import { ServiceProcess, type ServiceName } from '@webhooks/testing';
+import { LOOPBACK_CIDRS, ServiceProcess, type ServiceName } from '@webhooks/testing';
 import { STACK_DIR, STACK_FILE } from './stack-file';
 
 async function main(): Promise<void> {
@@ -70,9 +70,11 @@ async function main(): Promise<void> {
       GRPC_PORT: String(ports.managementGrpc),
       // Local development only: lets endpoints point at http://localhost receivers.
       ALLOW_HTTP_ENDPOINTS: 'true',
+      SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS,
     });
     const ingestion = await define('ingestion', { GRPC_PORT: String(ports.ingestionGrpc) });
-    const dispatcher = await define('dispatcher', {});
+    // Local development only: the SSRF guard would otherwise refuse http://localhost receivers.
+    const dispatcher = await define('dispatcher', { ALLOW_HTTP_ENDPOINTS: 'true', SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS });
     say('starting subscriptions, ingestion, dispatcher…');
     await subscriptions.start();
     await Promise.all([ingestion.start(), dispatcher.start()]);
