@@ -63,6 +63,15 @@ app.kubernetes.io/component: {{ .app }}
 {{- end }}
 
 {{/* Name of the Secret holding DATABASE_URL. */}}
+{{- define "webhooks.authSecretName" -}}
+{{- .Values.auth.existingSecret | default (printf "%s-auth" (include "webhooks.fullname" .)) }}
+{{- end }}
+
+{{/* ADMIN_API_KEY from the auth Secret (optional: an empty key means API-created keys only). */}}
+{{- define "webhooks.adminKeyEnv" -}}
+{{- toYaml (list (dict "name" "ADMIN_API_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" (include "webhooks.authSecretName" .) "key" .Values.auth.existingSecretKey "optional" true)))) }}
+{{- end }}
+
 {{- define "webhooks.databaseSecretName" -}}
 {{- .Values.database.existingSecret | default (printf "%s-database" (include "webhooks.fullname" .)) }}
 {{- end }}
