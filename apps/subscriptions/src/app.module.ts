@@ -16,6 +16,8 @@ import {
   UpdateEndpointUseCase,
 } from './endpoints/usecases/endpoint-usecases';
 import { EndpointHealthMetrics } from './attempt-log/endpoint-health.metrics';
+import { GrpcLoopback } from './http-api/grpc-loopback';
+import { HttpApiModule } from './http-api/http-api.module';
 import { FanoutConsumer } from './fanout/fanout.consumer';
 import { FanoutMetrics } from './fanout/fanout.metrics';
 import { MessageRepository } from './messages/message.repository';
@@ -34,7 +36,12 @@ import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from './subscriptions.
 
 @Module({})
 export class SubscriptionsModule {
-  static forRoot(config: SubscriptionsConfig, logger: Logger, registry: Registry): DynamicModule {
+  static forRoot(
+    config: SubscriptionsConfig,
+    logger: Logger,
+    registry: Registry,
+    loopback: GrpcLoopback,
+  ): DynamicModule {
     return {
       module: SubscriptionsModule,
       imports: [
@@ -52,6 +59,7 @@ export class SubscriptionsModule {
           retryAttempts: 10,
           retryDelay: 1_000,
         }),
+        HttpApiModule.forRoot(loopback),
       ],
       controllers: [EndpointsController, ReplayController],
       providers: [
