@@ -36,3 +36,25 @@ export type {
 } from './generated/webhooks/v1/RedriveDeadLettersRequest';
 export type { RecoverFailedRequest, RecoverFailedRequest__Output } from './generated/webhooks/v1/RecoverFailedRequest';
 export type { ReplayResponse, ReplayResponse__Output } from './generated/webhooks/v1/ReplayResponse';
+// Tenants and API keys, event types and the delivery log (management.proto).
+export type { TenantManagementClient } from './generated/webhooks/v1/TenantManagement';
+export type { EventTypesClient } from './generated/webhooks/v1/EventTypes';
+export type { DeliveryLogClient } from './generated/webhooks/v1/DeliveryLog';
+export type { Tenant__Output as TenantMessage } from './generated/webhooks/v1/Tenant';
+export type { CreateTenantRequest } from './generated/webhooks/v1/CreateTenantRequest';
+export type { UpdateTenantRequest } from './generated/webhooks/v1/UpdateTenantRequest';
+export type { ListTenantsResponse__Output } from './generated/webhooks/v1/ListTenantsResponse';
+export type { ApiKey__Output as ApiKeyMessage } from './generated/webhooks/v1/ApiKey';
+export type { CreateApiKeyRequest } from './generated/webhooks/v1/CreateApiKeyRequest';
+export type { CreateApiKeyResponse__Output } from './generated/webhooks/v1/CreateApiKeyResponse';
+export type { ListApiKeysResponse__Output } from './generated/webhooks/v1/ListApiKeysResponse';
+export type { EventType__Output as EventTypeMessage } from './generated/webhooks/v1/EventType';
+export type { CreateEventTypeRequest } from './generated/webhooks/v1/CreateEventTypeRequest';
+export type { UpdateEventTypeRequest } from './generated/webhooks/v1/UpdateEventTypeRequest';
+export type { ListEventTypesResponse__Output } from './generated/webhooks/v1/ListEventTypesResponse';
+export type { Message__Output as LoggedMessage } from './generated/webhooks/v1/Message';
+export type { ListMessagesRequest } from './generated/webhooks/v1/ListMessagesRequest';
+export type { ListMessagesResponse__Output } from './generated/webhooks/v1/ListMessagesResponse';
+export type { Attempt__Output as AttemptMessage } from './generated/webhooks/v1/Attempt';
+export type { ListAttemptsRequest } from './generated/webhooks/v1/ListAttemptsRequest';
+export type { ListAttemptsResponse__Output } from './generated/webhooks/v1/ListAttemptsResponse';
