@@ -17,6 +17,8 @@ import {
   UpdateEndpointUseCase,
 } from './endpoints/usecases/endpoint-usecases';
 import { EndpointHealthMetrics } from './attempt-log/endpoint-health.metrics';
+import { GrpcLoopback } from './http-api/grpc-loopback';
+import { HttpApiModule } from './http-api/http-api.module';
 import { FanoutConsumer } from './fanout/fanout.consumer';
 import { FanoutMetrics } from './fanout/fanout.metrics';
 import { MessageRepository } from './messages/message.repository';
@@ -41,7 +43,12 @@ import { TenantUseCases } from './tenants/usecases/tenant-usecases';
 
 @Module({})
 export class SubscriptionsModule {
-  static forRoot(config: SubscriptionsConfig, logger: Logger, registry: Registry): DynamicModule {
+  static forRoot(
+    config: SubscriptionsConfig,
+    logger: Logger,
+    registry: Registry,
+    loopback: GrpcLoopback,
+  ): DynamicModule {
     return {
       module: SubscriptionsModule,
       imports: [
@@ -59,6 +66,7 @@ export class SubscriptionsModule {
           retryAttempts: 10,
           retryDelay: 1_000,
         }),
+        HttpApiModule.forRoot(loopback),
       ],
       controllers: [TenantsController, EventTypesController, EndpointsController, ReplayController],
       providers: [
