@@ -35,7 +35,8 @@ import {
 } from './replay/usecases/replay-usecases';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from './subscriptions.config';
 import { EventTypeRepository } from './event-types/event-type.repository';
-import { EventTypesController, EventTypeUseCases } from './event-types/event-types.controller';
+import { EventTypesController } from './event-types/event-types.controller';
+import { EventTypeUseCases } from './event-types/usecases/event-type-usecases';
 import { DatabaseApiKeyStore } from './tenants/api-key.store';
 import { TenantRepository } from './tenants/tenant.repository';
 import { TenantsController } from './tenants/tenants.controller';
