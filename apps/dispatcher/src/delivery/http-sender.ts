@@ -12,6 +12,8 @@ export interface HttpResult {
   body: string;
   /** The response's `Retry-After`, in ms from now, when present and valid. */
   retryAfterMs?: number;
+  /** Every header of the request as sent, for the delivery log; absent when nothing was sent. */
+  requestHeaders?: Record<string, string>;
 }
 
 /**
@@ -36,11 +38,12 @@ export class HttpSender implements OnApplicationShutdown {
   async post(url: string, body: Buffer, headers: Record<string, string>): Promise<HttpResult> {
     const started = performance.now();
     const signal = AbortSignal.timeout(this.config.REQUEST_TIMEOUT);
+    const requestHeaders = { 'content-type': 'application/json', 'user-agent': 'webhook-platform/0.1', ...headers };
     try {
       const response = await request(url, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json', 'user-agent': 'webhook-platform/0.1', ...headers },
+        headers: requestHeaders,
         dispatcher: this.agent,
         signal,
       });
@@ -51,10 +54,11 @@ export class HttpSender implements OnApplicationShutdown {
         error: null,
         body: text,
         retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+        requestHeaders,
       };
     } catch (error) {
       const message = signal.aborted ? `timeout after ${this.config.REQUEST_TIMEOUT} ms` : describeError(error);
-      return { status: null, durationMs: performance.now() - started, error: message, body: '' };
+      return { status: null, durationMs: performance.now() - started, error: message, body: '', requestHeaders };
     }
   }
 
