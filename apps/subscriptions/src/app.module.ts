@@ -7,6 +7,13 @@ import { Logger, ObservabilityModule } from '@webhooks/observability';
 import { AttemptLogConsumer } from './attempt-log/attempt-log.consumer';
 import { AttemptRepository } from './attempt-log/attempt.repository';
 import { TrackEndpointHealthUseCase } from './attempt-log/usecases/track-endpoint-health.usecase';
+import { DeliveryLogController } from './delivery-log/delivery-log.controller';
+import { DeliveryLogRepository } from './delivery-log/delivery-log.repository';
+import {
+  GetMessageUseCase,
+  ListAttemptsUseCase,
+  ListMessagesUseCase,
+} from './delivery-log/usecases/delivery-log-usecases';
 import { EndpointRepository } from './endpoints/endpoint.repository';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import {
@@ -60,7 +67,13 @@ export class SubscriptionsModule {
           retryDelay: 1_000,
         }),
       ],
-      controllers: [TenantsController, EventTypesController, EndpointsController, ReplayController],
+      controllers: [
+        TenantsController,
+        EventTypesController,
+        EndpointsController,
+        ReplayController,
+        DeliveryLogController,
+      ],
       providers: [
         { provide: SUBSCRIPTIONS_CONFIG, useValue: config },
         ...authProviders({ adminApiKey: config.ADMIN_API_KEY }, DatabaseApiKeyStore),
@@ -88,6 +101,10 @@ export class SubscriptionsModule {
         ResendMessageUseCase,
         RedriveDeadLettersUseCase,
         RecoverFailedUseCase,
+        DeliveryLogRepository,
+        ListMessagesUseCase,
+        GetMessageUseCase,
+        ListAttemptsUseCase,
       ],
     };
   }
