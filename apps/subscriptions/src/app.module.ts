@@ -38,6 +38,9 @@ import {
   RedriveDeadLettersUseCase,
   ResendMessageUseCase,
 } from './replay/usecases/replay-usecases';
+import { RetentionPurger } from './retention/retention-purger';
+import { RetentionMetrics } from './retention/retention.metrics';
+import { RetentionRepository } from './retention/retention.repository';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from './subscriptions.config';
 import { EventTypeRepository } from './event-types/event-type.repository';
 import { EventTypesController, EventTypeUseCases } from './event-types/event-types.controller';
@@ -105,6 +108,9 @@ export class SubscriptionsModule {
         ListMessagesUseCase,
         GetMessageUseCase,
         ListAttemptsUseCase,
+        RetentionRepository,
+        RetentionMetrics,
+        RetentionPurger,
       ],
     };
   }
