@@ -7,6 +7,13 @@ import { Logger, ObservabilityModule } from '@webhooks/observability';
 import { AttemptLogConsumer } from './attempt-log/attempt-log.consumer';
 import { AttemptRepository } from './attempt-log/attempt.repository';
 import { TrackEndpointHealthUseCase } from './attempt-log/usecases/track-endpoint-health.usecase';
+import { DeliveryLogController } from './delivery-log/delivery-log.controller';
+import { DeliveryLogRepository } from './delivery-log/delivery-log.repository';
+import {
+  GetMessageUseCase,
+  ListAttemptsUseCase,
+  ListMessagesUseCase,
+} from './delivery-log/usecases/delivery-log-usecases';
 import { EndpointRepository } from './endpoints/endpoint.repository';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import {
@@ -33,6 +40,9 @@ import {
   RedriveDeadLettersUseCase,
   ResendMessageUseCase,
 } from './replay/usecases/replay-usecases';
+import { RetentionPurger } from './retention/retention-purger';
+import { RetentionMetrics } from './retention/retention.metrics';
+import { RetentionRepository } from './retention/retention.repository';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from './subscriptions.config';
 import { EventTypeRepository } from './event-types/event-type.repository';
 import { EventTypesController } from './event-types/event-types.controller';
@@ -69,7 +79,13 @@ export class SubscriptionsModule {
         }),
         HttpApiModule.forRoot(loopback),
       ],
-      controllers: [TenantsController, EventTypesController, EndpointsController, ReplayController],
+      controllers: [
+        TenantsController,
+        EventTypesController,
+        EndpointsController,
+        ReplayController,
+        DeliveryLogController,
+      ],
       providers: [
         { provide: SUBSCRIPTIONS_CONFIG, useValue: config },
         ...authProviders({ adminApiKey: config.ADMIN_API_KEY }, DatabaseApiKeyStore),
@@ -97,6 +113,13 @@ export class SubscriptionsModule {
         ResendMessageUseCase,
         RedriveDeadLettersUseCase,
         RecoverFailedUseCase,
+        DeliveryLogRepository,
+        ListMessagesUseCase,
+        GetMessageUseCase,
+        ListAttemptsUseCase,
+        RetentionRepository,
+        RetentionMetrics,
+        RetentionPurger,
       ],
     };
   }

@@ -9,6 +9,8 @@ const bool = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1');
 
+const DAY_MS = 86_400_000;
+
 /** Every environment variable the subscriptions service reads. */
 export const subscriptionsConfigSchema = {
   ...commonVariables,
@@ -34,6 +36,18 @@ export const subscriptionsConfigSchema = {
   REDRIVE_TIMEOUT: variable(
     'Upper bound of one RedriveDeadLetters call (reading the DLQ up to its end at call time).',
     duration('60s'),
+  ),
+  RETENTION_PERIOD: variable(
+    'How long published messages (payloads) and delivery attempts are kept; older ones are purged. It is also the idempotency window of ingestion: an event id published again is recognised (and not delivered twice) only while its first message is kept. At least 1d.',
+    duration('30d').refine((ms) => ms >= DAY_MS, 'must be at least 1d (it is also the idempotency window)'),
+  ),
+  RETENTION_PURGE_INTERVAL: variable(
+    'How often the retention purge runs (one replica at a time, by a Postgres advisory lock).',
+    duration('10m'),
+  ),
+  RETENTION_PURGE_BATCH: variable(
+    'Rows the retention purge deletes per statement (short transactions, with a pause between batches).',
+    positiveInt(5_000),
   ),
 };
 

@@ -13,6 +13,7 @@ import { secretKey, standardWebhookHeaders } from '@webhooks/signing';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { EndpointViewStore } from '../endpoint-view/endpoint-view.store';
 import { DeliveryMetrics, type RequeueReason } from './delivery.metrics';
+import { loggedBody, loggedHeaders } from './attempt-details';
 import { HttpSender, type HttpResult } from './http-sender';
 import { classify } from './retry-policy';
 import { nextRetryDelay } from './retry-schedule';
@@ -144,6 +145,8 @@ export class DeliverTaskUseCase {
         durationMs: Math.round(result.durationMs),
         attemptedAt: Date.now(),
         publishedAt: task.publishedAt,
+        requestHeaders: result.requestHeaders && loggedHeaders(result.requestHeaders),
+        responseBody: result.status === null ? undefined : loggedBody(result.body),
       }),
     };
   }

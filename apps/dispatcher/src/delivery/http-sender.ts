@@ -14,6 +14,8 @@ export interface HttpResult {
   body: string;
   /** The response's `Retry-After`, in ms from now, when present and valid. */
   retryAfterMs?: number;
+  /** Every header of the request as sent, for the delivery log; absent when nothing was sent. */
+  requestHeaders?: Record<string, string>;
 }
 
 /**
@@ -48,11 +50,12 @@ export class HttpSender implements OnApplicationShutdown {
   async post(url: string, body: Buffer, headers: Record<string, string>): Promise<HttpResult> {
     const started = performance.now();
     const signal = AbortSignal.timeout(this.config.REQUEST_TIMEOUT);
+    const requestHeaders = { 'content-type': 'application/json', 'user-agent': 'webhook-platform/0.1', ...headers };
     try {
       const response = await request(url, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json', 'user-agent': 'webhook-platform/0.1', ...headers },
+        headers: requestHeaders,
         dispatcher: this.agent,
         signal,
       });
@@ -63,6 +66,7 @@ export class HttpSender implements OnApplicationShutdown {
         error: null,
         body: text,
         retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+        requestHeaders,
       };
     } catch (error) {
       // A blocked send is an ordinary failed attempt (status null), so it is retried on the
@@ -75,7 +79,7 @@ export class HttpSender implements OnApplicationShutdown {
         return { status: null, durationMs: performance.now() - started, error: error.message, body: '' };
       }
       const message = signal.aborted ? `timeout after ${this.config.REQUEST_TIMEOUT} ms` : describeError(error);
-      return { status: null, durationMs: performance.now() - started, error: message, body: '' };
+      return { status: null, durationMs: performance.now() - started, error: message, body: '', requestHeaders };
     }
   }
 

@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('attempts_endpoint_time_idx', ['endpointId', 'attemptedAt'])
 @Index('attempts_tenant_time_idx', ['tenantId', 'attemptedAt'])
 @Index('attempts_time_idx', ['attemptedAt'])
+@Index('attempts_event_time_idx', ['eventId', 'attemptedAt'])
 export class AttemptEntity {
   @PrimaryColumn({ name: 'message_id', type: 'text' })
   messageId!: string;

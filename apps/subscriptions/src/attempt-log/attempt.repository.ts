@@ -7,6 +7,23 @@ export interface FailedMessage {
   eventId: string;
 }
 
+/**
+ * Text Postgres can store: `text` and `jsonb` refuse the NUL character, and one receiver answering
+ * with a NUL in its body must not fail the insert of a whole batch (and stall the attempt log).
+ * Replaced by U+FFFD, as a decoder shows an unreadable byte.
+ */
+export function storableText(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
+
+/** Request headers as a `jsonb` value (NUL-free, see storableText), or null when none were logged. */
+function storableHeaders(headers: Record<string, string> | undefined): string | null {
+  if (!headers) return null;
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(headers).map(([k, v]) => [storableText(k), storableText(v)])),
+  );
+}
+
 /** The delivery log's attempts: batch writes and the queries replay needs. */
 @Injectable()
 export class AttemptRepository {
@@ -14,16 +31,18 @@ export class AttemptRepository {
 
   /**
    * Stores a consumed batch of attempt records in ONE statement: columns go as arrays and
-   * `unnest` turns them into rows (twelve parameters whatever the batch size, no per-row query
+   * `unnest` turns them into rows (fourteen parameters whatever the batch size, no per-row query
    * building). Re-consumed records conflict on the primary key and insert nothing.
    */
   async storeAll(records: readonly AttemptRecord[]): Promise<void> {
     if (records.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO attempts (message_id, attempt, outcome, event_id, tenant_id, event_type, endpoint_id,
-                             status_code, error, duration_ms, attempted_at, published_at)
+                             status_code, error, duration_ms, attempted_at, published_at,
+                             request_headers, response_body)
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                            $8::int[], $9::text[], $10::int[], $11::timestamptz[], $12::timestamptz[])
+                            $8::int[], $9::text[], $10::int[], $11::timestamptz[], $12::timestamptz[],
+                            $13::jsonb[], $14::text[])
        ON CONFLICT DO NOTHING`,
       [
         records.map((r) => r.messageId),
@@ -38,6 +57,8 @@ export class AttemptRepository {
         records.map((r) => Math.round(r.durationMs)),
         records.map((r) => new Date(r.attemptedAt)),
         records.map((r) => new Date(r.publishedAt)),
+        records.map((r) => storableHeaders(r.requestHeaders)),
+        records.map((r) => (r.responseBody === undefined ? null : storableText(r.responseBody))),
       ],
     );
   }

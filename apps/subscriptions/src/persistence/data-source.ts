@@ -10,6 +10,7 @@ import { Initial1764400000000 } from './migrations/1764400000000-initial';
 import { EndpointDeliveryOptions1764500000000 } from './migrations/1764500000000-endpoint-delivery-options';
 import { ReplayAndEndpointHealth1764600000000 } from './migrations/1764600000000-replay-and-endpoint-health';
 import { TenantsKeysEventTypes1764700000000 } from './migrations/1764700000000-tenants-keys-event-types';
+import { AttemptsByEvent1764800000000 } from './migrations/1764800000000-attempts-by-event';
 
 export const ENTITIES = [
   TenantEntity,
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   EndpointDeliveryOptions1764500000000,
   ReplayAndEndpointHealth1764600000000,
   TenantsKeysEventTypes1764700000000,
+  AttemptsByEvent1764800000000,
 ];
 
 /** The one description of the database: entities, committed migrations, no schema sync ever. */

@@ -18,6 +18,10 @@ export interface AttemptRecord {
   durationMs: number;
   attemptedAt: number;
   publishedAt: number;
+  /** The request headers sent (signatures included: they are not secret); absent for skips. */
+  requestHeaders?: Record<string, string>;
+  /** The first bytes of the response body, as capped by the dispatcher; absent when none arrived. */
+  responseBody?: string;
 }
 
 export function encodeAttemptRecord(record: AttemptRecord): Message {
