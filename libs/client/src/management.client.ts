@@ -16,7 +16,7 @@ import {
   type ListMessagesRequest,
   type ListMessagesResponse__Output,
   type ListTenantsResponse__Output,
-  type LoggedMessage,
+  type LoggedMessage__Output,
   type TenantManagementClient,
   type TenantMessage,
   type UpdateEventTypeRequest,
@@ -154,7 +154,7 @@ export class ManagementClient {
     return unary(this.deliveryLog.listMessages.bind(this.deliveryLog), request, this.options);
   }
 
-  getMessage(tenantId: string, eventId: string): Promise<LoggedMessage> {
+  getMessage(tenantId: string, eventId: string): Promise<LoggedMessage__Output> {
     return unary(this.deliveryLog.getMessage.bind(this.deliveryLog), { tenantId, eventId }, this.options);
   }
 

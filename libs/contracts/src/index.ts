@@ -108,5 +108,8 @@ export type {
 export type { Tenant__Output as TenantMessage } from './generated/webhooks/v1/Tenant';
 export type { ApiKey__Output as ApiKeyMessage } from './generated/webhooks/v1/ApiKey';
 export type { EventType__Output as EventTypeMessage } from './generated/webhooks/v1/EventType';
-export type { Message__Output as LoggedMessage } from './generated/webhooks/v1/Message';
+export type {
+  Message as LoggedMessage,
+  Message__Output as LoggedMessage__Output,
+} from './generated/webhooks/v1/Message';
 export type { Attempt__Output as AttemptMessage } from './generated/webhooks/v1/Attempt';
