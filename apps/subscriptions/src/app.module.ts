@@ -4,6 +4,7 @@ import { authProviders } from '@webhooks/auth';
 import type { Registry } from 'prom-client';
 import { KafkaModule, topicLayoutFromConfig } from '@webhooks/kafka';
 import { Logger, ObservabilityModule } from '@webhooks/observability';
+import { EndpointSecretCodec } from '@webhooks/signing';
 import { AttemptLogConsumer } from './attempt-log/attempt-log.consumer';
 import { AttemptRepository } from './attempt-log/attempt.repository';
 import { TrackEndpointHealthUseCase } from './attempt-log/usecases/track-endpoint-health.usecase';
@@ -12,10 +13,14 @@ import { EndpointsController } from './endpoints/endpoints.controller';
 import {
   CreateEndpointUseCase,
   DeleteEndpointUseCase,
+  GetEndpointSecretUseCase,
   GetEndpointUseCase,
   ListEndpointsUseCase,
+  RotateEndpointSecretUseCase,
   UpdateEndpointUseCase,
+  VerifyEndpointUseCase,
 } from './endpoints/usecases/endpoint-usecases';
+import { EndpointVerifier } from './endpoints/verification/endpoint-verifier';
 import { EndpointHealthMetrics } from './attempt-log/endpoint-health.metrics';
 import { FanoutConsumer } from './fanout/fanout.consumer';
 import { FanoutMetrics } from './fanout/fanout.metrics';
@@ -42,6 +47,12 @@ import { TenantUseCases } from './tenants/usecases/tenant-usecases';
 @Module({})
 export class SubscriptionsModule {
   static forRoot(config: SubscriptionsConfig, logger: Logger, registry: Registry): DynamicModule {
+    const codec = EndpointSecretCodec.fromKey(config.SECRETS_ENCRYPTION_KEY);
+    if (!codec.encrypting) {
+      logger.warn(
+        'SECRETS_ENCRYPTION_KEY is not set: endpoint signing secrets are stored in Postgres and published to webhooks.endpoints IN PLAINTEXT. Set it (openssl rand -base64 32, the same value for the dispatcher) anywhere but development.',
+      );
+    }
     return {
       module: SubscriptionsModule,
       imports: [
@@ -69,13 +80,18 @@ export class SubscriptionsModule {
         EventTypeRepository,
         EventTypeUseCases,
         DatabaseReadiness,
+        { provide: EndpointSecretCodec, useValue: codec },
         EndpointRepository,
         OutboxRelay,
+        EndpointVerifier,
         CreateEndpointUseCase,
         GetEndpointUseCase,
         ListEndpointsUseCase,
         UpdateEndpointUseCase,
         DeleteEndpointUseCase,
+        GetEndpointSecretUseCase,
+        RotateEndpointSecretUseCase,
+        VerifyEndpointUseCase,
         MessageRepository,
         AttemptRepository,
         FanoutMetrics,

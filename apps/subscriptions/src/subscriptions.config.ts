@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commonVariables, duration, port, positiveInt, variable, type ConfigOf } from '@webhooks/config';
 import { authVariables } from '@webhooks/auth';
 import { topicVariables } from '@webhooks/kafka';
+import { EndpointSecretCodec } from '@webhooks/signing';
 
 const bool = (fallback: boolean) =>
   z
@@ -30,6 +31,18 @@ export const subscriptionsConfigSchema = {
   ENDPOINT_DISABLE_AFTER: variable(
     'An endpoint whose attempts have failed without a single success for this long is disabled (its pending tasks are then logged as skipped). A 410 Gone disables it at once.',
     duration('5d'),
+  ),
+  SECRETS_ENCRYPTION_KEY: variable(
+    'AES-256-GCM key that seals endpoint signing secrets in Postgres and in the endpoint views on webhooks.endpoints: base64 of 32 bytes (`openssl rand -base64 32`), the same value as the dispatcher’s. Empty = secrets are stored in plaintext, with a warning at start-up (development only).',
+    z
+      .string()
+      .default('')
+      .refine((key) => EndpointSecretCodec.isValidKey(key), 'must be base64 of exactly 32 bytes'),
+    true,
+  ),
+  ENDPOINT_VERIFICATION_DEFAULT: variable(
+    'Whether a new endpoint (or one whose URL changes) must echo a challenge before it receives events, for tenants that did not choose (verify_endpoints unset). On by default; turn it off only in development.',
+    bool(true),
   ),
   REDRIVE_TIMEOUT: variable(
     'Upper bound of one RedriveDeadLetters call (reading the DLQ up to its end at call time).',
