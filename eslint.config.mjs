@@ -68,8 +68,8 @@ export default defineConfig(
             // Services share code only through libs; they never import each other or test helpers.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            // The client SDK builds on shared contracts; shared libs never depend on the SDK.
-            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The client SDK builds on shared contracts, the CLI on the SDK; shared libs never depend on either.
+            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:testing', 'scope:client'] },
             // End-to-end tests start the services as processes, as production does; never import them.

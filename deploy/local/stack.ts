@@ -14,7 +14,7 @@ import {
   type LocalPostgres,
 } from '@webhooks/local-stack';
 import { generateEncryptionKey } from '@webhooks/signing';
-import { ServiceProcess, type ServiceName } from '@webhooks/testing';
+import { LOOPBACK_CIDRS, ServiceProcess, type ServiceName } from '@webhooks/testing';
 import { STACK_DIR, STACK_FILE } from './stack-file';
 
 async function main(): Promise<void> {
@@ -74,12 +74,18 @@ async function main(): Promise<void> {
       GRPC_PORT: String(ports.managementGrpc),
       // Local development only: lets endpoints point at http://localhost receivers.
       ALLOW_HTTP_ENDPOINTS: 'true',
+      SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS,
       SECRETS_ENCRYPTION_KEY: secretsKey,
       // Local development: endpoints receive events without answering the ownership challenge.
       ENDPOINT_VERIFICATION_DEFAULT: process.env.ENDPOINT_VERIFICATION_DEFAULT ?? 'false',
     });
     const ingestion = await define('ingestion', { GRPC_PORT: String(ports.ingestionGrpc) });
-    const dispatcher = await define('dispatcher', { SECRETS_ENCRYPTION_KEY: secretsKey });
+    // Local development only: the SSRF guard would otherwise refuse http://localhost receivers.
+    const dispatcher = await define('dispatcher', {
+      ALLOW_HTTP_ENDPOINTS: 'true',
+      SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS,
+      SECRETS_ENCRYPTION_KEY: secretsKey,
+    });
     say('starting subscriptions, ingestion, dispatcher…');
     await subscriptions.start();
     await Promise.all([ingestion.start(), dispatcher.start()]);

@@ -1,7 +1,25 @@
 import { z } from 'zod';
-import { commonVariables, duration, positiveInt, variable, type ConfigOf } from '@webhooks/config';
+import { commonVariables, duration, list, positiveInt, variable, type ConfigOf } from '@webhooks/config';
 import { topicVariables } from '@webhooks/kafka';
 import { EndpointSecretCodec } from '@webhooks/signing';
+import { parseCidr } from '@webhooks/ssrf';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+/** A comma-separated list of CIDR blocks; a bad entry stops the process at boot, named. */
+const cidrList = list('').superRefine((cidrs, ctx) => {
+  for (const cidr of cidrs) {
+    try {
+      parseCidr(cidr);
+    } catch (error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+    }
+  }
+});
 
 /** Every environment variable the dispatcher reads. */
 export const dispatcherConfigSchema = {
@@ -44,6 +62,14 @@ export const dispatcherConfigSchema = {
   ENDPOINT_VIEW_WAIT: variable(
     'How long a task waits for the endpoint view to reach the version the fan-out saw before it is re-queued.',
     duration('5s'),
+  ),
+  SSRF_ALLOW_CIDRS: variable(
+    'Development and tests only: comma-separated CIDR blocks deliveries may reach although they are not public (e.g. `127.0.0.0/8,::1/128` for a local receiver). Empty in production: every endpoint address must then be public.',
+    cidrList,
+  ),
+  ALLOW_HTTP_ENDPOINTS: variable(
+    'Deliver to plain http:// URLs (local development and tests only); otherwise only https.',
+    bool(false),
   ),
 };
 

@@ -22,6 +22,8 @@ import {
 } from './endpoints/usecases/endpoint-usecases';
 import { EndpointVerifier } from './endpoints/verification/endpoint-verifier';
 import { EndpointHealthMetrics } from './attempt-log/endpoint-health.metrics';
+import { GrpcLoopback } from './http-api/grpc-loopback';
+import { HttpApiModule } from './http-api/http-api.module';
 import { FanoutConsumer } from './fanout/fanout.consumer';
 import { FanoutMetrics } from './fanout/fanout.metrics';
 import { MessageRepository } from './messages/message.repository';
@@ -38,7 +40,8 @@ import {
 } from './replay/usecases/replay-usecases';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from './subscriptions.config';
 import { EventTypeRepository } from './event-types/event-type.repository';
-import { EventTypesController, EventTypeUseCases } from './event-types/event-types.controller';
+import { EventTypesController } from './event-types/event-types.controller';
+import { EventTypeUseCases } from './event-types/usecases/event-type-usecases';
 import { DatabaseApiKeyStore } from './tenants/api-key.store';
 import { TenantRepository } from './tenants/tenant.repository';
 import { TenantsController } from './tenants/tenants.controller';
@@ -46,7 +49,12 @@ import { TenantUseCases } from './tenants/usecases/tenant-usecases';
 
 @Module({})
 export class SubscriptionsModule {
-  static forRoot(config: SubscriptionsConfig, logger: Logger, registry: Registry): DynamicModule {
+  static forRoot(
+    config: SubscriptionsConfig,
+    logger: Logger,
+    registry: Registry,
+    loopback: GrpcLoopback,
+  ): DynamicModule {
     const codec = EndpointSecretCodec.fromKey(config.SECRETS_ENCRYPTION_KEY);
     if (!codec.encrypting) {
       logger.warn(
@@ -70,6 +78,7 @@ export class SubscriptionsModule {
           retryAttempts: 10,
           retryDelay: 1_000,
         }),
+        HttpApiModule.forRoot(loopback),
       ],
       controllers: [TenantsController, EventTypesController, EndpointsController, ReplayController],
       providers: [

@@ -3,22 +3,26 @@ import { PROTO_FILES } from '@webhooks/contracts';
 import { createMetricsRegistry, Logger } from '@webhooks/observability';
 import { main, runService } from '@webhooks/runtime';
 import { SubscriptionsModule } from './app.module';
+import { GrpcLoopback } from './http-api/grpc-loopback';
 import { subscriptionsConfigSchema } from './subscriptions.config';
 
 main('subscriptions', async () => {
   const config = loadConfig(subscriptionsConfigSchema);
   const logger = new Logger('subscriptions', config.LOG_LEVEL);
   const registry = createMetricsRegistry('subscriptions');
+  // The HTTP API dials this process's own gRPC server; it learns the port once that has bound.
+  const loopback = new GrpcLoopback(config.GRPC_HOST);
   await runService({
     name: 'subscriptions',
     logger,
-    module: () => SubscriptionsModule.forRoot(config, logger, registry),
+    module: () => SubscriptionsModule.forRoot(config, logger, registry, loopback),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
     grpc: {
       url: `${config.GRPC_HOST}:${config.GRPC_PORT}`,
       package: 'webhooks.v1',
       protoFiles: [PROTO_FILES.management],
       maxReceiveMessageBytes: 1024 * 1024,
+      onBound: (port) => loopback.bound(port),
     },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,
   });

@@ -86,10 +86,6 @@ export type { ListMessagesRequest, ListMessagesRequest__Output } from './generat
 export type { ListMessagesResponse, ListMessagesResponse__Output } from './generated/webhooks/v1/ListMessagesResponse';
 export type { ListTenantsRequest, ListTenantsRequest__Output } from './generated/webhooks/v1/ListTenantsRequest';
 export type { ListTenantsResponse, ListTenantsResponse__Output } from './generated/webhooks/v1/ListTenantsResponse';
-export type {
-  Message as LoggedMessage,
-  Message__Output as LoggedMessage__Output,
-} from './generated/webhooks/v1/Message';
 export type { RevokeApiKeyRequest, RevokeApiKeyRequest__Output } from './generated/webhooks/v1/RevokeApiKeyRequest';
 export type {
   RotateEndpointSecretRequest,
@@ -108,3 +104,9 @@ export type {
   VerifyEndpointRequest,
   VerifyEndpointRequest__Output,
 } from './generated/webhooks/v1/VerifyEndpointRequest';
+// Tenants and API keys, event types and the delivery log (management.proto).
+export type { Tenant__Output as TenantMessage } from './generated/webhooks/v1/Tenant';
+export type { ApiKey__Output as ApiKeyMessage } from './generated/webhooks/v1/ApiKey';
+export type { EventType__Output as EventTypeMessage } from './generated/webhooks/v1/EventType';
+export type { Message__Output as LoggedMessage } from './generated/webhooks/v1/Message';
+export type { Attempt__Output as AttemptMessage } from './generated/webhooks/v1/Attempt';

@@ -17,6 +17,12 @@ export interface GrpcServerOptions {
   package: string;
   protoFiles: string[];
   maxReceiveMessageBytes: number;
+  /**
+   * Called once the gRPC server listens, with the port it actually bound (the kernel's pick when
+   * the configured port is 0), before the HTTP server starts: an in-process client (the HTTP
+   * gateway) dials this, never the configured value.
+   */
+  onBound?: (port: number) => void;
 }
 
 export interface ServiceProcess {
@@ -40,8 +46,12 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
   const app = await NestFactory.create(service.module() as never, {
     logger: new NestJsonLogger(logger),
     bufferLogs: false,
+    // No Nest route reads a parsed body; an HTTP API that takes bodies (the management gateway)
+    // reads its own, so it decides the size limit and how a malformed body is answered.
+    bodyParser: false,
   });
   const grpcHealth = new GrpcHealth();
+  let grpcServer: Server | undefined;
   if (service.grpc) {
     app.useGlobalInterceptors(new MetadataLimitInterceptor(MAX_METADATA_BYTES));
     app.connectMicroservice<MicroserviceOptions>(
@@ -54,13 +64,16 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
           loader: { ...PROTO_LOADER_OPTIONS, includeDirs: [protoRoot()] },
           maxReceiveMessageLength: service.grpc.maxReceiveMessageBytes,
           // grpc.health.v1.Health next to the service's own, on the same server.
-          onLoadPackageDefinition: (definition, server) =>
-            grpcHealth.addToServer(definition as PackageDefinition, server as Server),
+          onLoadPackageDefinition: (definition, server) => {
+            grpcServer = server as Server;
+            grpcHealth.addToServer(definition as PackageDefinition, grpcServer);
+          },
         },
       },
       { inheritAppConfig: true },
     );
     await app.startAllMicroservices();
+    service.grpc.onBound?.(boundGrpcPort(service.grpc.url, grpcServer));
   }
   await app.listen(service.http.port, service.http.host);
   if (service.grpc) grpcHealth.follow(app.get(Readiness));
@@ -94,6 +107,24 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   return app;
+}
+
+/**
+ * The port the gRPC server listens on: the configured one, or for port 0 the one the kernel
+ * picked. Nest discards the port `bindAsync` reports and grpc-js has no public accessor, so for
+ * port 0 this reads the server's listening sockets (a private field, checked at run time).
+ */
+export function boundGrpcPort(url: string, server: Server | undefined): number {
+  const configured = Number(url.slice(url.lastIndexOf(':') + 1));
+  if (configured !== 0) return configured;
+  const listeners = (server as unknown as { http2Servers?: Map<{ address(): unknown }, unknown> } | undefined)
+    ?.http2Servers;
+  for (const listener of listeners?.keys() ?? []) {
+    const address = listener.address();
+    if (address && typeof address === 'object' && 'port' in address && typeof address.port === 'number')
+      return address.port;
+  }
+  throw new Error(`cannot tell which port the gRPC server bound for ${url}`);
 }
 
 /**

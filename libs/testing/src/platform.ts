@@ -10,9 +10,17 @@ export interface PlatformOptions {
   databaseUrl: string;
   /** Extra environment for every service (e.g. DELAY_TIERS). */
   env?: Record<string, string>;
+  /** Environment for one service, applied last (e.g. a dispatcher without the loopback allowlist). */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
   /** Where the services' logs go (default dist/test-logs/<prefix>). */
   logDir?: string;
 }
+
+/**
+ * Test receivers listen on loopback, which the SSRF guard blocks by default; tests allow it
+ * (and plain http) explicitly. A test of the guard itself overrides this per service.
+ */
+export const LOOPBACK_CIDRS = '127.0.0.0/8,::1/128';
 
 /**
  * The three services as separate processes, isolated from other tests by a unique topic prefix
@@ -56,7 +64,8 @@ export class TestPlatform {
       ...this.options.env,
     };
     const define = async (name: ServiceName, env: Record<string, string>) => {
-      const service = new ServiceProcess(name, { ...common, ...env }, await freePort(), logDir);
+      const own = this.options.serviceEnv?.[name];
+      const service = new ServiceProcess(name, { ...common, ...env, ...own }, await freePort(), logDir);
       this.services.set(name, service);
       return service;
     };
@@ -65,9 +74,10 @@ export class TestPlatform {
       GRPC_PORT: String(managementGrpc),
       GRPC_HOST: '127.0.0.1',
       ALLOW_HTTP_ENDPOINTS: 'true',
+      SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS,
     });
     const ingestion = await define('ingestion', { GRPC_PORT: String(ingestionGrpc), GRPC_HOST: '127.0.0.1' });
-    const dispatcher = await define('dispatcher', {});
+    const dispatcher = await define('dispatcher', { ALLOW_HTTP_ENDPOINTS: 'true', SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS });
     // Subscriptions first: it runs the migrations; the others only need Kafka.
     await subscriptions.start();
     await Promise.all([ingestion.start(), dispatcher.start()]);

@@ -34,6 +34,7 @@ export class TestReceiver {
   private readonly behaviours = new Map<string, ReceiverBehaviour>();
   private server?: Server;
   private port = 0;
+  private connectionCount = 0;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -65,6 +66,7 @@ export class TestReceiver {
         else send();
       });
     });
+    this.server.on('connection', () => this.connectionCount++);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
@@ -90,6 +92,11 @@ export class TestReceiver {
   on(path: string, behaviour: ReceiverBehaviour): this {
     this.behaviours.set(path, behaviour);
     return this;
+  }
+
+  /** TCP connections accepted so far, with or without a request (the SSRF tests expect none). */
+  get connections(): number {
+    return this.connectionCount;
   }
 
   url(path: string): string {

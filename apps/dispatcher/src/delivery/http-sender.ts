@@ -1,5 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Agent, request } from 'undici';
+import { Logger } from '@webhooks/observability';
+import { createGuardedAgent, isSsrfBlocked } from '@webhooks/ssrf';
+import { request, type Agent } from 'undici';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { parseRetryAfter } from './retry-schedule';
 
@@ -18,19 +20,29 @@ export interface HttpResult {
  * POSTs webhook bodies with undici: keep-alive pool per origin, redirects never followed, and
  * one deadline for the whole attempt (connect, headers and body). Response bodies are read up
  * to a cap and the rest discarded, so a huge or endless body cannot hold memory or the slot.
+ *
+ * Every connection goes through the SSRF guard: the host is resolved once per connection, and
+ * if any address is not public (nor in SSRF_ALLOW_CIDRS) nothing is opened; otherwise the
+ * connection goes to the checked address, so DNS rebinding cannot slip in between.
  */
 @Injectable()
 export class HttpSender implements OnApplicationShutdown {
   private readonly agent: Agent;
 
-  constructor(@Inject(DISPATCHER_CONFIG) private readonly config: DispatcherConfig) {
-    this.agent = new Agent({
-      connections: config.MAX_CONNECTIONS_PER_ORIGIN,
-      keepAliveTimeout: 30_000,
-      connect: { timeout: Math.min(config.REQUEST_TIMEOUT, 10_000) },
-      headersTimeout: config.REQUEST_TIMEOUT,
-      bodyTimeout: config.REQUEST_TIMEOUT,
-    });
+  constructor(
+    @Inject(DISPATCHER_CONFIG) private readonly config: DispatcherConfig,
+    private readonly logger: Logger,
+  ) {
+    this.agent = createGuardedAgent(
+      {
+        connections: config.MAX_CONNECTIONS_PER_ORIGIN,
+        keepAliveTimeout: 30_000,
+        connect: { timeout: Math.min(config.REQUEST_TIMEOUT, 10_000) },
+        headersTimeout: config.REQUEST_TIMEOUT,
+        bodyTimeout: config.REQUEST_TIMEOUT,
+      },
+      { allowHttp: config.ALLOW_HTTP_ENDPOINTS, allowCidrs: config.SSRF_ALLOW_CIDRS },
+    );
   }
 
   async post(url: string, body: Buffer, headers: Record<string, string>): Promise<HttpResult> {
@@ -53,6 +65,15 @@ export class HttpSender implements OnApplicationShutdown {
         retryAfterMs: parseRetryAfter(response.headers['retry-after']),
       };
     } catch (error) {
+      // A blocked send is an ordinary failed attempt (status null), so it is retried on the
+      // endpoint's schedule and dead-lettered when that runs out, rather than dead-lettered at
+      // once: DNS answers change (a host mid-migration may briefly resolve to a private address),
+      // a retry costs one DNS lookup and no connection, and the endpoint's own retry policy and
+      // the disable-after-failures rule already bound how long a hopeless endpoint is tried.
+      if (isSsrfBlocked(error)) {
+        this.logger.warn('delivery blocked by the SSRF guard', { host: hostOf(url), error: error.message });
+        return { status: null, durationMs: performance.now() - started, error: error.message, body: '' };
+      }
       const message = signal.aborted ? `timeout after ${this.config.REQUEST_TIMEOUT} ms` : describeError(error);
       return { status: null, durationMs: performance.now() - started, error: message, body: '' };
     }
@@ -75,6 +96,14 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, 
     }
   }
   return Buffer.concat(chunks).subarray(0, cap).toString('utf8');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(invalid URL)';
+  }
 }
 
 function describeError(error: unknown): string {

@@ -4,7 +4,7 @@ import { decodeEventRecord, encodeAttemptRecord, encodeDeliveryTask, type EventR
 import { chunkByBytes, exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
-import { MessageRepository } from '../messages/message.repository';
+import { MessageRepository, type SourcedEvent } from '../messages/message.repository';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { FanoutMetrics } from './fanout.metrics';
 import { PayloadRuleCache } from './payload-rule.cache';
@@ -62,10 +62,10 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
   private async fanOut({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
-    const events: EventRecord[] = [];
+    const sourced: SourcedEvent[] = [];
     for (const message of batch.messages) {
       try {
-        events.push(decodeEventRecord(message));
+        sourced.push({ event: decodeEventRecord(message), partition: batch.partition, offset: message.offset });
       } catch (error) {
         // Only ingestion writes this topic; an undecodable record cannot name its endpoints.
         this.logger.error('undecodable event record skipped', {
@@ -75,15 +75,20 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
         });
       }
     }
-    const tenants = [...new Set(events.map((e) => e.tenantId))];
+    // A repeated publish inside this batch: only the first record of an event id counts.
+    const seen = new Set<string>();
+    const unique = sourced.filter(({ event }) => !seen.has(event.eventId) && seen.add(event.eventId));
+    const tenants = [...new Set(unique.map(({ event }) => event.tenantId))];
     // Both statements at once: the payload insert (idempotent, so a replayed batch is harmless)
     // costs the hot path no extra round trip.
     const endResolution = this.metrics.resolution.startTimer();
-    const [targets] = await Promise.all([
+    const [targets, repeats] = await Promise.all([
       tenants.length ? this.endpoints.liveForTenants(tenants) : [],
-      this.messages.storeAll(events),
+      this.messages.storeAll(unique),
     ]);
     endResolution();
+    const events: EventRecord[] = unique.filter(({ event }) => !repeats.has(event.eventId)).map(({ event }) => event);
+    const duplicates = sourced.length - events.length;
     const plan = await planFanout(events, targets, { rules: this.rules });
     const lastOffset = batch.messages[batch.messages.length - 1].offset;
 
@@ -111,6 +116,10 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
       throw error;
     }
     resolveOffset(lastOffset);
+    if (duplicates > 0) {
+      this.metrics.duplicates.inc(duplicates);
+      this.logger.debug('repeated publishes not fanned out again', { partition: batch.partition, duplicates });
+    }
     this.metrics.committed(
       events.map((e) => e.eventId),
       plan.tasks.map((t) => t.eventId),

@@ -8,6 +8,7 @@ export class FanoutMetrics {
   readonly tasks: Counter;
   readonly size: Histogram;
   readonly resolution: Histogram;
+  readonly duplicates: Counter;
 
   constructor(registry: Registry) {
     this.events = new Counter({
@@ -30,6 +31,11 @@ export class FanoutMetrics {
       name: 'webhook_fanout_resolution_duration_seconds',
       help: 'Time to resolve one fetched batch of events: endpoint lookup and payload storage (both in PostgreSQL).',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    });
+    this.duplicates = new Counter({
+      name: 'webhook_fanout_duplicate_events_total',
+      help: 'Event records not fanned out because the same event id (idempotency key) was already fanned out from another record.',
       registers: [registry],
     });
   }

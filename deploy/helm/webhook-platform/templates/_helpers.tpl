@@ -63,6 +63,15 @@ app.kubernetes.io/component: {{ .app }}
 {{- end }}
 
 {{/* Name of the Secret holding DATABASE_URL. */}}
+{{- define "webhooks.authSecretName" -}}
+{{- .Values.auth.existingSecret | default (printf "%s-auth" (include "webhooks.fullname" .)) }}
+{{- end }}
+
+{{/* ADMIN_API_KEY from the auth Secret (optional: an empty key means API-created keys only). */}}
+{{- define "webhooks.adminKeyEnv" -}}
+{{- toYaml (list (dict "name" "ADMIN_API_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" (include "webhooks.authSecretName" .) "key" .Values.auth.existingSecretKey "optional" true)))) }}
+{{- end }}
+
 {{- define "webhooks.databaseSecretName" -}}
 {{- .Values.database.existingSecret | default (printf "%s-database" (include "webhooks.fullname" .)) }}
 {{- end }}
@@ -72,9 +81,10 @@ app.kubernetes.io/component: {{ .app }}
 {{- .Values.secretsEncryption.existingSecret | default (printf "%s-secrets-encryption" (include "webhooks.fullname" .)) }}
 {{- end }}
 
-{{/* SECRETS_ENCRYPTION_KEY from its Secret: subscriptions and the dispatcher share it. */}}
+{{/* SECRETS_ENCRYPTION_KEY from its Secret, shared by subscriptions and the dispatcher (optional:
+no key means plaintext secrets, which both services warn about at start-up). */}}
 {{- define "webhooks.encryptionKeyEnv" -}}
-{{- dict "name" "SECRETS_ENCRYPTION_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" (include "webhooks.encryptionSecretName" .) "key" .Values.secretsEncryption.existingSecretKey)) | toJson }}
+{{- dict "name" "SECRETS_ENCRYPTION_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" (include "webhooks.encryptionSecretName" .) "key" .Values.secretsEncryption.existingSecretKey "optional" true)) | toJson }}
 {{- end }}
 
 {{/* Effective configuration of one service as YAML: config.shared overridden by config.<app>.
