@@ -1,14 +1,26 @@
 import { z } from 'zod';
-import { commonVariables, duration, port, positiveInt, variable, type ConfigOf } from '@webhooks/config';
+import { commonVariables, duration, list, port, positiveInt, variable, type ConfigOf } from '@webhooks/config';
 import { authVariables } from '@webhooks/auth';
 import { topicVariables } from '@webhooks/kafka';
 import { EndpointSecretCodec } from '@webhooks/signing';
+import { parseCidr } from '@webhooks/ssrf';
 
 const bool = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0'])
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1');
+
+/** A comma-separated list of CIDR blocks; a bad entry stops the process at boot, named. */
+const cidrList = list('').superRefine((cidrs, ctx) => {
+  for (const cidr of cidrs) {
+    try {
+      parseCidr(cidr);
+    } catch (error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+    }
+  }
+});
 
 /** Every environment variable the subscriptions service reads. */
 export const subscriptionsConfigSchema = {
@@ -43,6 +55,10 @@ export const subscriptionsConfigSchema = {
   ENDPOINT_VERIFICATION_DEFAULT: variable(
     'Whether a new endpoint (or one whose URL changes) must echo a challenge before it receives events, for tenants that did not choose (verify_endpoints unset). On by default; turn it off only in development.',
     bool(true),
+  ),
+  SSRF_ALLOW_CIDRS: variable(
+    'Development and tests only: comma-separated CIDR blocks the endpoint verification challenge may reach although they are not public (e.g. `127.0.0.0/8,::1/128`). Empty in production: every endpoint address must then be public.',
+    cidrList,
   ),
   REDRIVE_TIMEOUT: variable(
     'Upper bound of one RedriveDeadLetters call (reading the DLQ up to its end at call time).',

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Agent, request } from 'undici';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { request, type Agent } from 'undici';
 import { Logger } from '@webhooks/observability';
 import { EndpointSecretCodec, isSignatureScheme, signDelivery } from '@webhooks/signing';
+import { createGuardedAgent, isSsrfBlocked } from '@webhooks/ssrf';
+import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../../subscriptions.config';
 import { OutboxRelay } from '../../outbox/outbox-relay';
 import type { EndpointEntity } from '../endpoint.entity';
 import { EndpointRepository } from '../endpoint.repository';
@@ -27,20 +29,28 @@ import {
 @Injectable()
 export class EndpointVerifier implements OnApplicationShutdown {
   private readonly inFlight = new Set<Promise<void>>();
-  // Redirects are never followed (undici's request does not follow them without an interceptor).
-  private readonly agent = new Agent({
-    connect: { timeout: CHALLENGE_TIMEOUT_MS },
-    headersTimeout: CHALLENGE_TIMEOUT_MS,
-    bodyTimeout: CHALLENGE_TIMEOUT_MS,
-    keepAliveTimeout: 1_000,
-  });
+  private readonly agent: Agent;
 
   constructor(
     private readonly endpoints: EndpointRepository,
     private readonly codec: EndpointSecretCodec,
     private readonly relay: OutboxRelay,
     private readonly logger: Logger,
-  ) {}
+    @Inject(SUBSCRIPTIONS_CONFIG) config: SubscriptionsConfig,
+  ) {
+    // Through the same SSRF guard as deliveries: a tenant must not be able to make this process
+    // probe internal addresses. Redirects are never followed (undici's request does not follow
+    // them without an interceptor).
+    this.agent = createGuardedAgent(
+      {
+        connect: { timeout: CHALLENGE_TIMEOUT_MS },
+        headersTimeout: CHALLENGE_TIMEOUT_MS,
+        bodyTimeout: CHALLENGE_TIMEOUT_MS,
+        keepAliveTimeout: 1_000,
+      },
+      { allowHttp: config.ALLOW_HTTP_ENDPOINTS, allowCidrs: config.SSRF_ALLOW_CIDRS },
+    );
+  }
 
   /** Challenges the endpoint in the background; failures are recorded on the endpoint, never thrown. */
   verifyLater(tenantId: string, id: string): void {
@@ -101,6 +111,7 @@ export class EndpointVerifier implements OnApplicationShutdown {
       return judgeChallengeAnswer(response.statusCode, answer, challenge);
     } catch (error) {
       if (signal.aborted) return { verified: false, error: `no answer within ${CHALLENGE_TIMEOUT_MS / 1000} s` };
+      if (isSsrfBlocked(error)) return { verified: false, error: `blocked: ${error.message}` };
       return { verified: false, error: `request failed: ${describeError(error)}` };
     }
   }
