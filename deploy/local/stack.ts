@@ -13,6 +13,7 @@ import {
   type LocalKafka,
   type LocalPostgres,
 } from '@webhooks/local-stack';
+import { generateEncryptionKey } from '@webhooks/signing';
 import { LOOPBACK_CIDRS, ServiceProcess, type ServiceName } from '@webhooks/testing';
 import { STACK_DIR, STACK_FILE } from './stack-file';
 
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
 
     const ports = { ingestionGrpc: await freePort(), managementGrpc: await freePort() };
     const logDir = join(STACK_DIR, 'logs');
+    // A fresh key per run suits the embedded database (it starts empty); with your own DATABASE_URL
+    // export SECRETS_ENCRYPTION_KEY so secrets sealed in an earlier run still open.
+    const secretsKey = process.env.SECRETS_ENCRYPTION_KEY || generateEncryptionKey();
     const common = { KAFKA_BROKERS: brokers, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
     const define = async (name: ServiceName, env: Record<string, string>) => {
       const service = new ServiceProcess(name, { ...common, ...env }, await freePort(), logDir);
@@ -71,10 +75,17 @@ async function main(): Promise<void> {
       // Local development only: lets endpoints point at http://localhost receivers.
       ALLOW_HTTP_ENDPOINTS: 'true',
       SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS,
+      SECRETS_ENCRYPTION_KEY: secretsKey,
+      // Local development: endpoints receive events without answering the ownership challenge.
+      ENDPOINT_VERIFICATION_DEFAULT: process.env.ENDPOINT_VERIFICATION_DEFAULT ?? 'false',
     });
     const ingestion = await define('ingestion', { GRPC_PORT: String(ports.ingestionGrpc) });
     // Local development only: the SSRF guard would otherwise refuse http://localhost receivers.
-    const dispatcher = await define('dispatcher', { ALLOW_HTTP_ENDPOINTS: 'true', SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS });
+    const dispatcher = await define('dispatcher', {
+      ALLOW_HTTP_ENDPOINTS: 'true',
+      SSRF_ALLOW_CIDRS: LOOPBACK_CIDRS,
+      SECRETS_ENCRYPTION_KEY: secretsKey,
+    });
     say('starting subscriptions, ingestion, dispatcher…');
     await subscriptions.start();
     await Promise.all([ingestion.start(), dispatcher.start()]);

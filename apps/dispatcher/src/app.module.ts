@@ -3,6 +3,7 @@ import type { Registry } from 'prom-client';
 import { DelayTiers, KafkaModule, topicLayoutFromConfig } from '@webhooks/kafka';
 import { parseDuration } from '@webhooks/config';
 import { Logger, ObservabilityModule } from '@webhooks/observability';
+import { EndpointSecretCodec } from '@webhooks/signing';
 import { DelayConsumer } from './delay/delay.consumer';
 import { DeliverTaskUseCase } from './delivery/deliver-task.usecase';
 import { DeliveryConsumer } from './delivery/delivery.consumer';
@@ -15,6 +16,12 @@ import { EndpointViewStore } from './endpoint-view/endpoint-view.store';
 @Module({})
 export class DispatcherModule {
   static forRoot(config: DispatcherConfig, logger: Logger, registry: Registry): DynamicModule {
+    const codec = EndpointSecretCodec.fromKey(config.SECRETS_ENCRYPTION_KEY);
+    if (!codec.encrypting) {
+      logger.warn(
+        'SECRETS_ENCRYPTION_KEY is not set: only endpoint views with plaintext secrets can be signed. Set it to the subscriptions service’s key anywhere but development.',
+      );
+    }
     return {
       module: DispatcherModule,
       imports: [
@@ -30,6 +37,7 @@ export class DispatcherModule {
       providers: [
         { provide: DISPATCHER_CONFIG, useValue: config },
         { provide: DelayTiers, useValue: new DelayTiers(config.DELAY_TIERS.map(parseDuration)) },
+        { provide: EndpointSecretCodec, useValue: codec },
         EndpointViewStore,
         HttpSender,
         DeliveryMetrics,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonVariables, duration, list, positiveInt, variable, type ConfigOf } from '@webhooks/config';
 import { topicVariables } from '@webhooks/kafka';
+import { EndpointSecretCodec } from '@webhooks/signing';
 import { parseCidr } from '@webhooks/ssrf';
 
 const bool = (fallback: boolean) =>
@@ -50,6 +51,14 @@ export const dispatcherConfigSchema = {
   ),
   MAX_CONNECTIONS_PER_ORIGIN: variable('Keep-alive connections per endpoint origin.', positiveInt(16)),
   PARTITIONS_CONCURRENTLY: variable('Partitions of webhooks.deliveries processed at once per process.', positiveInt(8)),
+  SECRETS_ENCRYPTION_KEY: variable(
+    'Key that opens the sealed signing secrets in endpoint views: the same value as subscriptions’ SECRETS_ENCRYPTION_KEY (base64 of 32 bytes). Empty = views carry plaintext secrets (development only); a sealed secret then cannot be used and its deliveries fail.',
+    z
+      .string()
+      .default('')
+      .refine((key) => EndpointSecretCodec.isValidKey(key), 'must be base64 of exactly 32 bytes'),
+    true,
+  ),
   ENDPOINT_VIEW_WAIT: variable(
     'How long a task waits for the endpoint view to reach the version the fan-out saw before it is re-queued.',
     duration('5s'),

@@ -4,6 +4,7 @@ import { authProviders } from '@webhooks/auth';
 import type { Registry } from 'prom-client';
 import { KafkaModule, topicLayoutFromConfig } from '@webhooks/kafka';
 import { Logger, ObservabilityModule } from '@webhooks/observability';
+import { EndpointSecretCodec } from '@webhooks/signing';
 import { AttemptLogConsumer } from './attempt-log/attempt-log.consumer';
 import { AttemptRepository } from './attempt-log/attempt.repository';
 import { TrackEndpointHealthUseCase } from './attempt-log/usecases/track-endpoint-health.usecase';
@@ -19,10 +20,14 @@ import { EndpointsController } from './endpoints/endpoints.controller';
 import {
   CreateEndpointUseCase,
   DeleteEndpointUseCase,
+  GetEndpointSecretUseCase,
   GetEndpointUseCase,
   ListEndpointsUseCase,
+  RotateEndpointSecretUseCase,
   UpdateEndpointUseCase,
+  VerifyEndpointUseCase,
 } from './endpoints/usecases/endpoint-usecases';
+import { EndpointVerifier } from './endpoints/verification/endpoint-verifier';
 import { EndpointHealthMetrics } from './attempt-log/endpoint-health.metrics';
 import { GrpcLoopback } from './http-api/grpc-loopback';
 import { HttpApiModule } from './http-api/http-api.module';
@@ -60,6 +65,12 @@ export class SubscriptionsModule {
     registry: Registry,
     loopback: GrpcLoopback,
   ): DynamicModule {
+    const codec = EndpointSecretCodec.fromKey(config.SECRETS_ENCRYPTION_KEY);
+    if (!codec.encrypting) {
+      logger.warn(
+        'SECRETS_ENCRYPTION_KEY is not set: endpoint signing secrets are stored in Postgres and published to webhooks.endpoints IN PLAINTEXT. Set it (openssl rand -base64 32, the same value for the dispatcher) anywhere but development.',
+      );
+    }
     return {
       module: SubscriptionsModule,
       imports: [
@@ -94,13 +105,18 @@ export class SubscriptionsModule {
         EventTypeRepository,
         EventTypeUseCases,
         DatabaseReadiness,
+        { provide: EndpointSecretCodec, useValue: codec },
         EndpointRepository,
         OutboxRelay,
+        EndpointVerifier,
         CreateEndpointUseCase,
         GetEndpointUseCase,
         ListEndpointsUseCase,
         UpdateEndpointUseCase,
         DeleteEndpointUseCase,
+        GetEndpointSecretUseCase,
+        RotateEndpointSecretUseCase,
+        VerifyEndpointUseCase,
         MessageRepository,
         AttemptRepository,
         FanoutMetrics,

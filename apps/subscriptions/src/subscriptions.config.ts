@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { commonVariables, duration, port, positiveInt, variable, type ConfigOf } from '@webhooks/config';
+import { commonVariables, duration, list, port, positiveInt, variable, type ConfigOf } from '@webhooks/config';
 import { authVariables } from '@webhooks/auth';
 import { topicVariables } from '@webhooks/kafka';
+import { EndpointSecretCodec } from '@webhooks/signing';
+import { parseCidr } from '@webhooks/ssrf';
 
 const bool = (fallback: boolean) =>
   z
@@ -10,6 +12,17 @@ const bool = (fallback: boolean) =>
     .transform((v) => v === 'true' || v === '1');
 
 const DAY_MS = 86_400_000;
+
+/** A comma-separated list of CIDR blocks; a bad entry stops the process at boot, named. */
+const cidrList = list('').superRefine((cidrs, ctx) => {
+  for (const cidr of cidrs) {
+    try {
+      parseCidr(cidr);
+    } catch (error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+    }
+  }
+});
 
 /** Every environment variable the subscriptions service reads. */
 export const subscriptionsConfigSchema = {
@@ -32,6 +45,22 @@ export const subscriptionsConfigSchema = {
   ENDPOINT_DISABLE_AFTER: variable(
     'An endpoint whose attempts have failed without a single success for this long is disabled (its pending tasks are then logged as skipped). A 410 Gone disables it at once.',
     duration('5d'),
+  ),
+  SECRETS_ENCRYPTION_KEY: variable(
+    'AES-256-GCM key that seals endpoint signing secrets in Postgres and in the endpoint views on webhooks.endpoints: base64 of 32 bytes (`openssl rand -base64 32`), the same value as the dispatcher’s. Empty = secrets are stored in plaintext, with a warning at start-up (development only).',
+    z
+      .string()
+      .default('')
+      .refine((key) => EndpointSecretCodec.isValidKey(key), 'must be base64 of exactly 32 bytes'),
+    true,
+  ),
+  ENDPOINT_VERIFICATION_DEFAULT: variable(
+    'Whether a new endpoint (or one whose URL changes) must echo a challenge before it receives events, for tenants that did not choose (verify_endpoints unset). On by default; turn it off only in development.',
+    bool(true),
+  ),
+  SSRF_ALLOW_CIDRS: variable(
+    'Development and tests only: comma-separated CIDR blocks the endpoint verification challenge may reach although they are not public (e.g. `127.0.0.0/8,::1/128`). Empty in production: every endpoint address must then be public.',
+    cidrList,
   ),
   REDRIVE_TIMEOUT: variable(
     'Upper bound of one RedriveDeadLetters call (reading the DLQ up to its end at call time).',

@@ -25,12 +25,14 @@ import {
   type CreateEndpointResponse,
   type EndpointManagementClient,
   type EndpointMessage,
+  type EndpointSecret,
   type ListEndpointsResponse,
   type ManagementProto,
   type RecoverFailedRequest,
   type RedriveDeadLettersRequest,
   type ReplayResponse,
   type ResendMessageRequest,
+  type RotateEndpointSecretRequest,
   type UpdateEndpointRequest,
 } from '@webhooks/contracts';
 import { loadProto, unary, type ClientOptions } from './grpc';
@@ -75,6 +77,28 @@ export class ManagementClient {
 
   async deleteEndpoint(tenantId: string, id: string): Promise<void> {
     await unary(this.client.deleteEndpoint.bind(this.client), { tenantId, id }, this.options);
+  }
+
+  /** The current signing secret (HMAC schemes) or public key (ed25519), and the previous one's end. */
+  getEndpointSecret(tenantId: string, id: string): Promise<EndpointSecret> {
+    return unary(this.client.getEndpointSecret.bind(this.client), { tenantId, id }, this.options);
+  }
+
+  /** Replaces the signing secret; the old one keeps signing for the grace period (same scheme only). */
+  rotateEndpointSecret(request: RotateEndpointSecretRequest): Promise<EndpointSecret> {
+    return unary(this.client.rotateEndpointSecret.bind(this.client), request, this.options);
+  }
+
+  /**
+   * Sends the ownership challenge again to a pending endpoint; resolves with the endpoint afterwards.
+   * The receiver has 10 s to answer, so the deadline is at least 15 s.
+   */
+  verifyEndpoint(tenantId: string, id: string): Promise<EndpointMessage> {
+    return unary(
+      this.client.verifyEndpoint.bind(this.client),
+      { tenantId, id },
+      { ...this.options, deadlineMs: Math.max(this.options.deadlineMs ?? 0, 15_000) },
+    );
   }
 
   /** Sends one message to one endpoint again, with its original `webhook-id`. */

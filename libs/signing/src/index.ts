@@ -1,4 +1,5 @@
 export * from './ed25519-key';
+export * from './endpoint-secret-codec';
 export * from './secret';
 export * from './secret-box';
 export * from './sign-delivery';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { generateApiKey } from '@webhooks/auth';
+import { generateEncryptionKey } from '@webhooks/signing';
 import { freePort } from '@webhooks/local-stack';
 import { REPO_ROOT, ServiceProcess, type ServiceName } from './service-process';
 
@@ -34,6 +35,8 @@ export class TestPlatform {
   managementAddress = '';
   /** The services' bootstrap ADMIN_API_KEY: clients of tests act as the operator with it. */
   readonly adminApiKey = generateApiKey().key;
+  /** SECRETS_ENCRYPTION_KEY of subscriptions and the dispatcher: secrets are sealed, as in production. */
+  readonly encryptionKey = generateEncryptionKey();
 
   constructor(private readonly options: PlatformOptions) {}
 
@@ -55,6 +58,9 @@ export class TestPlatform {
       DELAY_GROUP: `${this.prefix}delay`,
       FANOUT_TRANSACTIONAL_ID: `${this.prefix}fanout-0`,
       ADMIN_API_KEY: this.adminApiKey,
+      SECRETS_ENCRYPTION_KEY: this.encryptionKey,
+      // Tests opt in per tenant (verify_endpoints) so the others need no challenge answer.
+      ENDPOINT_VERIFICATION_DEFAULT: 'false',
       ...this.options.env,
     };
     const define = async (name: ServiceName, env: Record<string, string>) => {

@@ -11,7 +11,7 @@ export interface ReceivedRequest {
 }
 
 /**
- * One answer: a status; a status with headers (e.g. Retry-After) and/or a delay; `hang` (never
+ * One answer: a status; a status with headers (e.g. Retry-After), a body and/or a delay; `hang` (never
  * answers); `flood` (200, then an endless body as fast as the socket takes it); `drip` (200,
  * then one body byte every 500 ms, forever).
  */
@@ -20,7 +20,7 @@ export type ReceiverAnswer =
   | 'hang'
   | 'flood'
   | 'drip'
-  | { status: number; headers?: Record<string, string>; delayMs?: number };
+  | { status: number; headers?: Record<string, string>; delayMs?: number; body?: string };
 
 /** How a path answers: always the same, or decided per request. */
 export type ReceiverBehaviour = ReceiverAnswer | ((request: ReceivedRequest) => ReceiverAnswer);
@@ -56,10 +56,12 @@ export class TestReceiver {
           request.status = 200;
           return this.stream(res, answer);
         }
-        const { status, headers, delayMs } = typeof answer === 'number' ? { status: answer } : answer;
+        const { status, headers, delayMs, body } = typeof answer === 'number' ? { status: answer } : answer;
         request.status = status;
         const send = () =>
-          res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(status < 300 ? 'ok' : 'nope');
+          res
+            .writeHead(status, { 'content-type': 'text/plain', ...headers })
+            .end(body ?? (status < 300 ? 'ok' : 'nope'));
         if (delayMs) setTimeout(send, delayMs);
         else send();
       });

@@ -9,7 +9,7 @@ import {
 } from '@webhooks/contracts';
 import { DelayTiers, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
-import { secretKey, standardWebhookHeaders } from '@webhooks/signing';
+import { EndpointSecretCodec, isSignatureScheme, signDelivery } from '@webhooks/signing';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { EndpointViewStore } from '../endpoint-view/endpoint-view.store';
 import { DeliveryMetrics, type RequeueReason } from './delivery.metrics';
@@ -17,6 +17,7 @@ import { loggedBody, loggedHeaders } from './attempt-details';
 import { HttpSender, type HttpResult } from './http-sender';
 import { classify } from './retry-policy';
 import { nextRetryDelay } from './retry-schedule';
+import { deliveryHeaders, signingSecrets } from './signing-secrets';
 
 /** A record the delivery produces; a task counts as done once all of its records are acknowledged. */
 export interface OutputRecord {
@@ -49,6 +50,7 @@ export class DeliverTaskUseCase {
     private readonly tiers: DelayTiers,
     private readonly metrics: DeliveryMetrics,
     private readonly logger: Logger,
+    private readonly codec: EndpointSecretCodec,
     @Inject(DISPATCHER_CONFIG) private readonly config: DispatcherConfig,
   ) {}
 
@@ -59,7 +61,11 @@ export class DeliverTaskUseCase {
 
   /** A task for a disabled or deleted endpoint: logged as skipped, never sent. */
   skip(task: DeliveryTask, view: EndpointView): OutputRecord[] {
-    const reason = view.deleted ? 'endpoint deleted' : 'endpoint disabled';
+    const reason = view.deleted
+      ? 'endpoint deleted'
+      : view.pendingVerification
+        ? 'endpoint pending verification'
+        : 'endpoint disabled';
     this.metrics.outcomes.inc({ outcome: 'skipped', status_class: 'none' });
     return [this.attemptRecord(task, 0, 'skipped', { status: null, durationMs: 0, error: reason, body: '' })];
   }
@@ -71,8 +77,13 @@ export class DeliverTaskUseCase {
   }
 
   async attempt(task: DeliveryTask, view: EndpointView): Promise<AttemptResult> {
-    const keys = view.secrets.map(secretKey);
-    const headers = standardWebhookHeaders(task.messageId, task.payload, keys);
+    const signature = signDelivery({
+      scheme: isSignatureScheme(view.signatureScheme) ? view.signatureScheme : 'standard',
+      webhookId: task.messageId,
+      body: task.payload,
+      secrets: signingSecrets(view, this.codec),
+    });
+    const headers = deliveryHeaders(view, signature);
     const result = await this.sender.post(view.url, task.payload, headers);
     const attempt = task.attempts + 1;
     const verdict = classify(result.status, view.delivery.retry);

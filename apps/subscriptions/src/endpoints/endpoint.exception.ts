@@ -30,6 +30,11 @@ export class EndpointException extends RpcException {
     return new EndpointException(EndpointErrorCode.InvalidField, `${field}: ${problem}`);
   }
 
+  /** A payload rule refused by @webhooks/payload-rules: its message already names the field and place. */
+  static invalidRule(message: string): EndpointException {
+    return new EndpointException(EndpointErrorCode.InvalidField, message);
+  }
+
   static notFound(id: string): EndpointException {
     return new EndpointException(EndpointErrorCode.NotFound, `endpoint ${id} not found`);
   }

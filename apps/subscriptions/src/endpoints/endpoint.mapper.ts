@@ -12,6 +12,12 @@ export function deliveryOptions(endpoint: EndpointEntity): DeliveryOptions {
   };
 }
 
+/** `disabled` wins over `pending_verification`: a disabled endpoint receives nothing either way. */
+export function endpointStatus(endpoint: EndpointEntity): 'active' | 'pending_verification' | 'disabled' {
+  if (endpoint.disabled) return 'disabled';
+  return endpoint.pendingVerification ? 'pending_verification' : 'active';
+}
+
 /** The API shape of an endpoint. Never includes the secret. */
 export function toEndpointMessage(endpoint: EndpointEntity): EndpointMessage {
   const delivery = deliveryOptions(endpoint);
@@ -29,5 +35,11 @@ export function toEndpointMessage(endpoint: EndpointEntity): EndpointMessage {
     retryPolicy: delivery.retry,
     rateLimit: delivery.rateLimit ?? undefined,
     ordered: delivery.ordered,
+    filter: endpoint.filter === null || endpoint.filter === undefined ? '' : JSON.stringify(endpoint.filter),
+    transformation: endpoint.transformation ?? '',
+    headers: endpoint.headers ?? {},
+    signatureScheme: endpoint.signatureScheme,
+    status: endpointStatus(endpoint),
+    verificationError: endpoint.verificationError ?? '',
   };
 }

@@ -10,7 +10,13 @@ export interface NewEndpoint {
   url: string;
   eventTypes: string[];
   description: string;
+  /** Sealed (EndpointSecretCodec) by the caller: the repository never sees a plaintext secret. */
   secret: string;
+  signatureScheme: string;
+  filter: unknown;
+  transformation: string | null;
+  headers: Record<string, string>;
+  pendingVerification: boolean;
   retryPolicy: EndpointEntity['retryPolicy'];
   rateLimitPerSecond: number | null;
   rateLimitBurst: number | null;
@@ -43,6 +49,17 @@ export class EndpointRepository {
       await this.enqueue(tx, saved.id);
       return saved;
     });
+  }
+
+  /**
+   * Whether this tenant's new endpoints must pass the ownership challenge: its `verify_endpoints`,
+   * or `platformDefault` when it has not chosen (or does not exist yet).
+   */
+  async requiresVerification(tenantId: string, platformDefault: boolean): Promise<boolean> {
+    const tenant = await this.dataSource
+      .getRepository(TenantEntity)
+      .findOne({ where: { id: tenantId }, select: { id: true, verifyEndpoints: true } });
+    return tenant?.verifyEndpoints ?? platformDefault;
   }
 
   findLive(tenantId: string, id: string): Promise<EndpointEntity | null> {
@@ -100,12 +117,24 @@ export class EndpointRepository {
     });
   }
 
-  /** Live endpoints of these tenants (disabled ones included: the fan-out logs them as skipped). */
+  /**
+   * Live endpoints of these tenants with what the fan-out needs (disabled and pending ones
+   * included: the fan-out logs them as skipped).
+   */
   liveForTenants(tenantIds: string[]): Promise<EndpointEntity[]> {
     return this.dataSource
       .getRepository(EndpointEntity)
       .createQueryBuilder('e')
-      .select(['e.id', 'e.tenantId', 'e.eventTypes', 'e.disabled', 'e.version'])
+      .select([
+        'e.id',
+        'e.tenantId',
+        'e.eventTypes',
+        'e.disabled',
+        'e.pendingVerification',
+        'e.filter',
+        'e.transformation',
+        'e.version',
+      ])
       .where('e.tenant_id = ANY(:tenantIds) AND e.deleted_at IS NULL', { tenantIds })
       .getMany();
   }

@@ -7,14 +7,19 @@ import type {
   CreateEndpointResponse,
   DeleteEndpointRequest__Output,
   EndpointMessage,
+  EndpointSecret,
   GetEndpointRequest__Output,
+  GetEndpointSecretRequest__Output,
   ListEndpointsRequest__Output,
   ListEndpointsResponse,
+  RotateEndpointSecretRequest__Output,
   UpdateEndpointRequest__Output,
+  VerifyEndpointRequest__Output,
 } from '@webhooks/contracts';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import {
   CreateEndpointCommand,
+  RotateEndpointSecretCommand,
   UpdateEndpointCommand,
   validEndpointId,
   validTenantId,
@@ -23,9 +28,12 @@ import {
 import {
   CreateEndpointUseCase,
   DeleteEndpointUseCase,
+  GetEndpointSecretUseCase,
   GetEndpointUseCase,
   ListEndpointsUseCase,
+  RotateEndpointSecretUseCase,
   UpdateEndpointUseCase,
+  VerifyEndpointUseCase,
 } from './usecases/endpoint-usecases';
 
 /** gRPC `webhooks.v1.EndpointManagement`: maps requests to commands and use cases. */
@@ -39,6 +47,9 @@ export class EndpointsController {
     private readonly listEndpoints: ListEndpointsUseCase,
     private readonly updateEndpoint: UpdateEndpointUseCase,
     private readonly deleteEndpoint: DeleteEndpointUseCase,
+    private readonly getEndpointSecret: GetEndpointSecretUseCase,
+    private readonly rotateEndpointSecret: RotateEndpointSecretUseCase,
+    private readonly verifyEndpoint: VerifyEndpointUseCase,
     @Inject(SUBSCRIPTIONS_CONFIG) config: SubscriptionsConfig,
   ) {
     this.urlPolicy = { allowHttp: config.ALLOW_HTTP_ENDPOINTS };
@@ -73,5 +84,23 @@ export class EndpointsController {
     request = scopedToCaller(request, metadata);
     await this.deleteEndpoint.execute(validTenantId(request.tenantId), validEndpointId(request.id));
     return {};
+  }
+
+  @GrpcMethod('EndpointManagement', 'GetEndpointSecret')
+  getSecret(request: GetEndpointSecretRequest__Output, metadata: Metadata): Promise<EndpointSecret> {
+    request = scopedToCaller(request, metadata);
+    return this.getEndpointSecret.execute(validTenantId(request.tenantId), validEndpointId(request.id));
+  }
+
+  @GrpcMethod('EndpointManagement', 'RotateEndpointSecret')
+  rotateSecret(request: RotateEndpointSecretRequest__Output, metadata: Metadata): Promise<EndpointSecret> {
+    request = scopedToCaller(request, metadata);
+    return this.rotateEndpointSecret.execute(RotateEndpointSecretCommand.from(request));
+  }
+
+  @GrpcMethod('EndpointManagement', 'VerifyEndpoint')
+  verify(request: VerifyEndpointRequest__Output, metadata: Metadata): Promise<EndpointMessage> {
+    request = scopedToCaller(request, metadata);
+    return this.verifyEndpoint.execute(validTenantId(request.tenantId), validEndpointId(request.id));
   }
 }

@@ -7,6 +7,7 @@ import { EndpointRepository } from '../endpoints/endpoint.repository';
 import { MessageRepository, type SourcedEvent } from '../messages/message.repository';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { FanoutMetrics } from './fanout.metrics';
+import { PayloadRuleCache } from './payload-rule.cache';
 import { planFanout } from './plan-fanout';
 
 /**
@@ -22,6 +23,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
   private readonly consumer: Consumer;
   private readonly producer: Producer;
   private running = false;
+  private readonly rules = new PayloadRuleCache();
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -87,7 +89,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     endResolution();
     const events: EventRecord[] = unique.filter(({ event }) => !repeats.has(event.eventId)).map(({ event }) => event);
     const duplicates = sourced.length - events.length;
-    const plan = planFanout(events, targets);
+    const plan = await planFanout(events, targets, { rules: this.rules });
     const lastOffset = batch.messages[batch.messages.length - 1].offset;
 
     const transaction = await this.producer.transaction();

@@ -10,6 +10,7 @@ import {
 } from '@webhooks/contracts';
 import { KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
+import { EndpointSecretCodec, SecretBox } from '@webhooks/signing';
 import { EndpointEntity } from '../endpoints/endpoint.entity';
 import { EventTypeEntity } from '../event-types/event-type.entity';
 import { ApiKeyEntity } from '../tenants/api-key.entity';
@@ -19,14 +20,29 @@ import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions
 
 const BATCH = 500;
 
-/** The dispatcher's view of an endpoint row. */
-export function endpointView(endpoint: EndpointEntity): EndpointView {
+/**
+ * The dispatcher's view of an endpoint row. Secrets stay sealed (a legacy plaintext row is sealed
+ * here when a key is configured), so the topic never holds a usable secret; the previous secret is
+ * included only while its grace period lasts, with its end, and the dispatcher drops it at that
+ * time without needing a republish. A pending endpoint is published as disabled: tasks queued
+ * before its URL changed must not reach the unverified URL.
+ */
+export function endpointView(endpoint: EndpointEntity, codec: EndpointSecretCodec, now = Date.now()): EndpointView {
+  const sealed = (stored: string) => (SecretBox.isSealed(stored) ? stored : codec.seal(endpoint.id, stored));
+  const previousUntil = endpoint.previousSecretExpiresAt?.getTime() ?? 0;
+  const secrets: EndpointView['secrets'] = [{ value: sealed(endpoint.secret) }];
+  if (endpoint.previousSecret && previousUntil > now) {
+    secrets.push({ value: sealed(endpoint.previousSecret), notAfter: previousUntil });
+  }
   return {
     id: endpoint.id,
     tenantId: endpoint.tenantId,
     url: endpoint.url,
-    secrets: [endpoint.secret],
-    disabled: endpoint.disabled || endpoint.deletedAt !== null,
+    signatureScheme: endpoint.signatureScheme,
+    secrets,
+    headers: endpoint.headers ?? {},
+    disabled: endpoint.disabled || endpoint.deletedAt !== null || endpoint.pendingVerification,
+    pendingVerification: endpoint.pendingVerification,
     deleted: endpoint.deletedAt !== null,
     version: endpoint.version,
     delivery: deliveryOptions(endpoint),
@@ -52,6 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly topics: TopicNames,
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
+    private readonly codec: EndpointSecretCodec,
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
   ) {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -102,7 +119,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (endpoints.length) {
         topicMessages.push({
           topic: this.topics.endpoints,
-          messages: endpoints.map((endpoint) => encodeEndpointView(endpoint.id, endpointView(endpoint))),
+          messages: endpoints.map((endpoint) => encodeEndpointView(endpoint.id, endpointView(endpoint, this.codec))),
         });
       }
       if (directory.length) topicMessages.push({ topic: this.topics.directory, messages: directory });

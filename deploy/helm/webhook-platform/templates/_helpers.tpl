@@ -76,6 +76,17 @@ app.kubernetes.io/component: {{ .app }}
 {{- .Values.database.existingSecret | default (printf "%s-database" (include "webhooks.fullname" .)) }}
 {{- end }}
 
+{{/* Name of the Secret holding SECRETS_ENCRYPTION_KEY. */}}
+{{- define "webhooks.encryptionSecretName" -}}
+{{- .Values.secretsEncryption.existingSecret | default (printf "%s-secrets-encryption" (include "webhooks.fullname" .)) }}
+{{- end }}
+
+{{/* SECRETS_ENCRYPTION_KEY from its Secret, shared by subscriptions and the dispatcher (optional:
+no key means plaintext secrets, which both services warn about at start-up). */}}
+{{- define "webhooks.encryptionKeyEnv" -}}
+{{- dict "name" "SECRETS_ENCRYPTION_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" (include "webhooks.encryptionSecretName" .) "key" .Values.secretsEncryption.existingSecretKey "optional" true)) | toJson }}
+{{- end }}
+
 {{/* Effective configuration of one service as YAML: config.shared overridden by config.<app>.
 Every value is a string, and whole numbers never turn into exponent notation (Helm reads
 numbers as float64: 1048576 would print as 1.048576e+06). */}}
