@@ -31,7 +31,11 @@ const SCHEMAS: Record<string, ConfigSchema> = {
 };
 
 /** Stand-ins for values Kubernetes fills in at run time; only their presence can be checked here. */
-const SAMPLE_FROM_SECRET = 'postgres://user:secret@postgres.example:5432/webhooks';
+const SAMPLES_FROM_SECRET: Record<string, string> = {
+  DATABASE_URL: 'postgres://user:secret@postgres.example:5432/webhooks',
+  ADMIN_API_KEY: 'whk_0123456789abcdef_sample-admin-key-of-sufficient-length-000000',
+  SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
 const SAMPLE_POD_NAME = 'release-subscriptions-0';
 
 function check(container: RenderedContainer): string[] {
@@ -50,7 +54,7 @@ function check(container: RenderedContainer): string[] {
       if (variable.sensitive) problems.push(`${name} is sensitive but set as a literal; it must come from a Secret`);
       env[name] = value.replace('$(POD_NAME)', SAMPLE_POD_NAME);
     } else if (value.secret) {
-      env[name] = value.value ?? SAMPLE_FROM_SECRET;
+      env[name] = value.value ?? SAMPLES_FROM_SECRET[name] ?? 'sample-secret-value';
     } else {
       if (variable.sensitive) problems.push(`${name} is sensitive but not taken from a Secret`);
       env[name] = SAMPLE_POD_NAME;
