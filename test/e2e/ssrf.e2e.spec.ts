@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { ManagementClient, PublisherClient } from '@webhooks/client';
+import { GrpcStatus, ManagementClient, PublisherClient } from '@webhooks/client';
 import { decodeDeliveryTask, type DeliveryTask } from '@webhooks/contracts';
 import { webhookId } from '@webhooks/signing';
 import { REPO_ROOT, TestPlatform, TestReceiver, waitFor } from '@webhooks/testing';
@@ -48,6 +48,38 @@ describe('ssrf: the dispatcher never connects to a non-public address', () => {
     management?.close();
     await platform.stop();
     await receiver.stop();
+  });
+
+  it('refuses to create endpoints at non-public addresses, naming the url and the reason', async () => {
+    // Subscriptions here allows loopback (the development allowlist), nothing else.
+    const refused = [
+      'http://10.0.0.5/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://192.168.1.10/hook',
+      'http://100.64.0.1/hook',
+      'http://0.0.0.0/hook',
+      'http://[fd00::1]/hook',
+      'http://[::ffff:10.1.2.3]/hook',
+      'http://[64:ff9b::a00:1]/hook',
+      'http://0x0a000001/hook',
+      'http://user:pass@example.com/hook',
+      'ftp://example.com/hook',
+    ];
+    for (const url of refused) {
+      const error = (await management.createEndpoint({ tenantId: tenant, url }).catch((e: unknown) => e)) as {
+        code?: number;
+        details?: string;
+      };
+      expect({ url, code: error.code }).toEqual({ url, code: GrpcStatus.INVALID_ARGUMENT });
+      expect(error.details).toMatch(/^url: /);
+    }
+    // A host name is resolved at creation: one that does not resolve is refused too.
+    const unresolvable = (await management
+      .createEndpoint({ tenantId: tenant, url: 'https://no-such-host.invalid/hook' })
+      .catch((e: unknown) => e)) as { code?: number; details?: string };
+    expect(unresolvable.code).toBe(GrpcStatus.INVALID_ARGUMENT);
+    expect(unresolvable.details).toContain('does not resolve');
+    expect((await management.listEndpoints(tenant)).endpoints ?? []).toHaveLength(0);
   });
 
   it('refuses every send to loopback, however spelled: zero connections, blocked attempts, every event in the DLQ', async () => {

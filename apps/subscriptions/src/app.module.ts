@@ -16,6 +16,7 @@ import {
   ListMessagesUseCase,
 } from './delivery-log/usecases/delivery-log-usecases';
 import { EndpointRepository } from './endpoints/endpoint.repository';
+import { EndpointUrlResolver } from './endpoints/endpoint-url.resolver';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import {
   CreateEndpointUseCase,
@@ -107,6 +108,7 @@ export class SubscriptionsModule {
         DatabaseReadiness,
         { provide: EndpointSecretCodec, useValue: codec },
         EndpointRepository,
+        EndpointUrlResolver,
         OutboxRelay,
         EndpointVerifier,
         CreateEndpointUseCase,

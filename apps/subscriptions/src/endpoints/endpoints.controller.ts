@@ -52,7 +52,7 @@ export class EndpointsController {
     private readonly verifyEndpoint: VerifyEndpointUseCase,
     @Inject(SUBSCRIPTIONS_CONFIG) config: SubscriptionsConfig,
   ) {
-    this.urlPolicy = { allowHttp: config.ALLOW_HTTP_ENDPOINTS };
+    this.urlPolicy = { allowHttp: config.ALLOW_HTTP_ENDPOINTS, allowCidrs: config.SSRF_ALLOW_CIDRS };
   }
 
   @GrpcMethod('EndpointManagement', 'CreateEndpoint')

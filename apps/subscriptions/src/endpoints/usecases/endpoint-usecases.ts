@@ -19,6 +19,7 @@ import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../../subscripti
 import type { CreateEndpointCommand, RotateEndpointSecretCommand, UpdateEndpointCommand } from '../endpoint.commands';
 import type { EndpointEntity } from '../endpoint.entity';
 import { EndpointException } from '../endpoint.exception';
+import { EndpointUrlResolver } from '../endpoint-url.resolver';
 import { toEndpointMessage } from '../endpoint.mapper';
 import { EndpointRepository } from '../endpoint.repository';
 import { EndpointVerifier } from '../verification/endpoint-verifier';
@@ -82,11 +83,13 @@ export class CreateEndpointUseCase {
     private readonly relay: OutboxRelay,
     private readonly codec: EndpointSecretCodec,
     private readonly verifier: EndpointVerifier,
+    private readonly urls: EndpointUrlResolver,
     private readonly logger: Logger,
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
   ) {}
 
   async execute(command: CreateEndpointCommand): Promise<CreateEndpointResponse> {
+    await this.urls.resolve(command.url);
     const id = newEndpointId();
     const scheme = command.signatureScheme;
     const secret = command.secret ?? generateSigningSecret(scheme).secret;
@@ -159,11 +162,13 @@ export class UpdateEndpointUseCase {
     private readonly endpoints: EndpointRepository,
     private readonly relay: OutboxRelay,
     private readonly verifier: EndpointVerifier,
+    private readonly urls: EndpointUrlResolver,
     private readonly logger: Logger,
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
   ) {}
 
   async execute(command: UpdateEndpointCommand): Promise<EndpointMessage> {
+    if (command.changes.url !== undefined) await this.urls.resolve(command.changes.url);
     const verify =
       command.changes.url !== undefined &&
       (await this.endpoints.requiresVerification(command.tenantId, this.config.ENDPOINT_VERIFICATION_DEFAULT));
