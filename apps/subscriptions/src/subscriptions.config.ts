@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commonVariables, duration, port, positiveInt, variable, type ConfigOf } from '@webhooks/config';
 import { authVariables } from '@webhooks/auth';
 import { topicVariables } from '@webhooks/kafka';
+import { grpcTlsVariables } from '@webhooks/runtime';
 
 const bool = (fallback: boolean) =>
   z
@@ -14,6 +15,7 @@ export const subscriptionsConfigSchema = {
   ...commonVariables,
   ...topicVariables,
   ...authVariables,
+  ...grpcTlsVariables,
   DATABASE_URL: variable('PostgreSQL connection URL (postgres://user:pass@host:port/db).', z.string().url(), true),
   DATABASE_POOL_SIZE: variable('Maximum PostgreSQL connections.', positiveInt(10)),
   RUN_MIGRATIONS: variable('Apply pending migrations at start-up (off when a Helm job runs them).', bool(true)),
