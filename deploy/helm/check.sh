@@ -88,14 +88,15 @@ render() {
 render default
 render production -f "$CHART/values-production.yaml"
 # Every switch the other way round: KEDA instead of the HPA, no hook Jobs, an existing Secret,
-# a topic prefix, per-service overrides, monitoring objects on.
+# a topic prefix, per-service overrides, monitoring objects on, gRPC mTLS from a mounted Secret.
 render flipped \
   --set dispatcher.keda.enabled=true --set dispatcher.keda.authenticationRef=kafka-auth \
   --set topicsJob.enabled=false --set migrations.enabled=false --set serviceAccount.create=false \
   --set database.existingSecret=db --set config.shared.KAFKA_TOPIC_PREFIX=staging. \
   --set config.dispatcher.LOG_LEVEL=debug --set config.subscriptions.FANOUT_TRANSACTIONAL_ID=tx- \
   --set serviceMonitor.enabled=true --set prometheusRule.enabled=true --set dashboard.enabled=true \
-  --set ingestion.podDisruptionBudget.enabled=false --set config.ingestion.MAX_PAYLOAD_BYTES=1048576
+  --set ingestion.podDisruptionBudget.enabled=false --set config.ingestion.MAX_PAYLOAD_BYTES=1048576 \
+  --set grpcTls.existingSecret=webhooks-grpc-tls
 
 # The render must refuse an autoscaler larger than the partition count.
 step "helm template: dispatcher maxReplicas above KAFKA_DELIVERIES_PARTITIONS is refused"

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { commonVariables, duration, port, positiveInt, variable, type ConfigOf } from '@webhooks/config';
 import { authVariables } from '@webhooks/auth';
 import { topicVariables } from '@webhooks/kafka';
+import { grpcTlsVariables } from '@webhooks/runtime';
 
 /** Every environment variable the ingestion service reads. */
 export const ingestionConfigSchema = {
   ...commonVariables,
   ...topicVariables,
   ...authVariables,
+  ...grpcTlsVariables,
   GRPC_PORT: variable('Port of the gRPC Ingestion service.', port(50061)),
   GRPC_HOST: variable('Address the gRPC server binds.', z.string().default('0.0.0.0')),
   MAX_PAYLOAD_BYTES: variable('Largest accepted event payload, in bytes.', positiveInt(256 * 1024)),

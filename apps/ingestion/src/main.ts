@@ -1,12 +1,13 @@
 import { loadConfig } from '@webhooks/config';
 import { PROTO_FILES } from '@webhooks/contracts';
 import { createMetricsRegistry, Logger } from '@webhooks/observability';
-import { main, runService } from '@webhooks/runtime';
+import { loadGrpcTls, main, runService } from '@webhooks/runtime';
 import { IngestionModule } from './app.module';
 import { ingestionConfigSchema } from './ingestion.config';
 
 main('ingestion', async () => {
   const config = loadConfig(ingestionConfigSchema);
+  const tls = loadGrpcTls(config);
   const logger = new Logger('ingestion', config.LOG_LEVEL);
   const registry = createMetricsRegistry('ingestion');
   await runService({
@@ -21,6 +22,7 @@ main('ingestion', async () => {
       // Larger requests (also after decompression) are refused by grpc-js with
       // RESOURCE_EXHAUSTED before they are decoded: memory per call stays bounded.
       maxReceiveMessageBytes: config.MAX_REQUEST_BYTES,
+      tls,
     },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,
   });

@@ -1,17 +1,18 @@
 import { loadConfig } from '@webhooks/config';
 import { PROTO_FILES } from '@webhooks/contracts';
 import { createMetricsRegistry, Logger } from '@webhooks/observability';
-import { main, runService } from '@webhooks/runtime';
+import { loadGrpcTls, main, runService } from '@webhooks/runtime';
 import { SubscriptionsModule } from './app.module';
 import { GrpcLoopback } from './http-api/grpc-loopback';
 import { subscriptionsConfigSchema } from './subscriptions.config';
 
 main('subscriptions', async () => {
   const config = loadConfig(subscriptionsConfigSchema);
+  const tls = loadGrpcTls(config);
   const logger = new Logger('subscriptions', config.LOG_LEVEL);
   const registry = createMetricsRegistry('subscriptions');
   // The HTTP API dials this process's own gRPC server; it learns the port once that has bound.
-  const loopback = new GrpcLoopback(config.GRPC_HOST);
+  const loopback = new GrpcLoopback(config.GRPC_HOST, tls);
   await runService({
     name: 'subscriptions',
     logger,
@@ -22,6 +23,7 @@ main('subscriptions', async () => {
       package: 'webhooks.v1',
       protoFiles: [PROTO_FILES.management],
       maxReceiveMessageBytes: 1024 * 1024,
+      tls,
       onBound: (port) => loopback.bound(port),
     },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,

@@ -4,6 +4,7 @@ import { authVariables } from '@webhooks/auth';
 import { topicVariables } from '@webhooks/kafka';
 import { EndpointSecretCodec } from '@webhooks/signing';
 import { parseCidr } from '@webhooks/ssrf';
+import { grpcTlsVariables } from '@webhooks/runtime';
 
 const bool = (fallback: boolean) =>
   z
@@ -29,6 +30,7 @@ export const subscriptionsConfigSchema = {
   ...commonVariables,
   ...topicVariables,
   ...authVariables,
+  ...grpcTlsVariables,
   DATABASE_URL: variable('PostgreSQL connection URL (postgres://user:pass@host:port/db).', z.string().url(), true),
   DATABASE_POOL_SIZE: variable('Maximum PostgreSQL connections.', positiveInt(10)),
   RUN_MIGRATIONS: variable('Apply pending migrations at start-up (off when a Helm job runs them).', bool(true)),

@@ -38,6 +38,18 @@ describe('command line parsing', () => {
     });
   });
 
+  it('dials over TLS when a --tls-* flag or WEBHOOKS_TLS_* is set', () => {
+    const parsed = parse('tenants list --tls-ca ca.pem', { WEBHOOKS_TLS_CERT: 'c.pem', WEBHOOKS_TLS_KEY: 'k.pem' });
+    expect(parsed.kind === 'run' && parsed.global.tls).toEqual({
+      caFile: 'ca.pem',
+      certFile: 'c.pem',
+      keyFile: 'k.pem',
+    });
+    const plain = parse('tenants list');
+    expect(plain.kind === 'run' && plain.global.tls).toBeUndefined();
+    expect(() => parse('tenants list --tls-cert c.pem')).toThrow('--tls-cert and --tls-key go together');
+  });
+
   it('answers --help per command and per group', () => {
     const help = parse('attempts tail --help');
     expect(help.kind).toBe('help');

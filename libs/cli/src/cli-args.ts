@@ -8,6 +8,9 @@ export const GLOBAL_OPTIONS: OptionSpecs = {
   ingestion: { type: 'string' },
   'api-key': { type: 'string' },
   tenant: { type: 'string' },
+  'tls-ca': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -17,6 +20,9 @@ export const GLOBAL_HELP: Record<string, string> = {
   ingestion: 'host:port of ingestion (gRPC) [env WEBHOOKS_INGESTION_URL, default localhost:50061]',
   'api-key': 'API key, sent as `authorization: Bearer <key>` [env WEBHOOKS_API_KEY]',
   tenant: 'tenant the command acts on [env WEBHOOKS_TENANT]',
+  'tls-ca': 'dial over TLS, trusting this PEM CA for the servers [env WEBHOOKS_TLS_CA]',
+  'tls-cert': 'client certificate (PEM) for mutual TLS; implies TLS [env WEBHOOKS_TLS_CERT]',
+  'tls-key': 'key of --tls-cert (PEM) [env WEBHOOKS_TLS_KEY]',
   json: 'machine output: one JSON document on stdout (attempts tail: one per line)',
   help: 'help for the command',
 };
@@ -95,11 +101,18 @@ function commandWords(argv: readonly string[]): { words: string[]; indexes: numb
 
 function globalOptions(values: OptionValues, env: Readonly<Record<string, string | undefined>>): GlobalOptions {
   const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const tls = {
+    caFile: text('tls-ca') ?? (env.WEBHOOKS_TLS_CA || undefined),
+    certFile: text('tls-cert') ?? (env.WEBHOOKS_TLS_CERT || undefined),
+    keyFile: text('tls-key') ?? (env.WEBHOOKS_TLS_KEY || undefined),
+  };
+  if (!tls.certFile !== !tls.keyFile) throw new UsageError('--tls-cert and --tls-key go together');
   return {
     management: text('management') ?? env.WEBHOOKS_MANAGEMENT_URL ?? 'localhost:50062',
     ingestion: text('ingestion') ?? env.WEBHOOKS_INGESTION_URL ?? 'localhost:50061',
     apiKey: text('api-key') ?? (env.WEBHOOKS_API_KEY || undefined),
     tenant: text('tenant') ?? (env.WEBHOOKS_TENANT || undefined),
+    ...(tls.caFile || tls.certFile ? { tls } : {}),
     json: values.json === true,
   };
 }

@@ -1,4 +1,4 @@
-import { ManagementClient, PublisherClient } from '@webhooks/client';
+import { ManagementClient, PublisherClient, tlsCredentials, type ClientOptions } from '@webhooks/client';
 import { ATTEMPT_COMMANDS } from './attempt.commands';
 import { overview, parseCommandLine } from './cli-args';
 import { Renderer, type OutputStream } from './cli-output';
@@ -62,12 +62,21 @@ function commandContext(global: GlobalOptions, out: Renderer, signal: AbortSigna
   const metadata: Record<string, string> = global.apiKey ? { authorization: `Bearer ${global.apiKey}` } : {};
   let management: ManagementClient | undefined;
   let publisher: PublisherClient | undefined;
+  // Read on first use, inside the command: a missing file is reported like any other failure.
+  const connection = (address: string): ClientOptions => {
+    if (!global.tls) return { address, metadata };
+    try {
+      return { address, metadata, credentials: tlsCredentials(global.tls) };
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  };
   return {
     global,
     out,
     signal,
-    management: () => (management ??= new ManagementClient({ address: global.management, metadata })),
-    publisher: () => (publisher ??= new PublisherClient({ address: global.ingestion, metadata, maxRetries: 2 })),
+    management: () => (management ??= new ManagementClient(connection(global.management))),
+    publisher: () => (publisher ??= new PublisherClient({ ...connection(global.ingestion), maxRetries: 2 })),
     tenant: () => {
       if (!global.tenant) throw new UsageError('this command needs a tenant: --tenant <id> or WEBHOOKS_TENANT');
       return global.tenant;

@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { ManagementClient, PublisherClient } from '@webhooks/client';
+import type { ManagementClient, PublisherClient, TlsFiles } from '@webhooks/client';
 import type { Renderer } from './cli-output';
 
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -13,6 +13,8 @@ export interface GlobalOptions {
   ingestion: string;
   apiKey?: string;
   tenant?: string;
+  /** Set when any --tls-* flag (or WEBHOOKS_TLS_*) is: both services are dialled over TLS. */
+  tls?: TlsFiles;
   json: boolean;
 }
 

@@ -11,7 +11,7 @@ export function loadProto<T>(file: string): T {
 export interface ClientOptions {
   /** `host:port` of the service. */
   address: string;
-  /** TLS or insecure (default insecure, for in-cluster plaintext). */
+  /** TLS or insecure (default insecure, for in-cluster plaintext); `tlsCredentials` builds TLS from PEM files. */
   credentials?: grpc.ChannelCredentials;
   /** Per-call deadline in ms (default 10 s). */
   deadlineMs?: number;

@@ -9,6 +9,7 @@ import { MAX_METADATA_BYTES, MetadataLimitInterceptor } from './metadata-limit.i
 import { PROTO_LOADER_OPTIONS, protoRoot } from '@webhooks/contracts';
 import { Logger, NestJsonLogger, Readiness } from '@webhooks/observability';
 import { GrpcHealth } from './grpc-health';
+import { grpcServerCredentials, grpcTlsMode, type GrpcTls } from './grpc-tls';
 
 export interface GrpcServerOptions {
   /** `host:port` to bind. */
@@ -17,6 +18,8 @@ export interface GrpcServerOptions {
   package: string;
   protoFiles: string[];
   maxReceiveMessageBytes: number;
+  /** TLS material from loadGrpcTls; undefined = plaintext. Read once: new certificates need a restart. */
+  tls?: GrpcTls;
   /**
    * Called once the gRPC server listens, with the port it actually bound (the kernel's pick when
    * the configured port is 0), before the HTTP server starts: an in-process client (the HTTP
@@ -63,6 +66,7 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
           protoPath: service.grpc.protoFiles,
           loader: { ...PROTO_LOADER_OPTIONS, includeDirs: [protoRoot()] },
           maxReceiveMessageLength: service.grpc.maxReceiveMessageBytes,
+          credentials: grpcServerCredentials(service.grpc.tls),
           // grpc.health.v1.Health next to the service's own, on the same server.
           onLoadPackageDefinition: (definition, server) => {
             grpcServer = server as Server;
@@ -77,7 +81,11 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
   }
   await app.listen(service.http.port, service.http.host);
   if (service.grpc) grpcHealth.follow(app.get(Readiness));
-  logger.info('service started', { http: service.http, grpc: service.grpc?.url });
+  logger.info('service started', {
+    http: service.http,
+    grpc: service.grpc?.url,
+    ...(service.grpc ? { grpcTls: grpcTlsMode(service.grpc.tls) } : {}),
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

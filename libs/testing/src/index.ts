@@ -3,3 +3,4 @@ export * from './service-process';
 export * from './platform';
 export * from './wait-for';
 export * from './consumer-lag';
+export * from './test-pki';

@@ -98,6 +98,15 @@ numbers as float64: 1048576 would print as 1.048576e+06). */}}
 {{- /* The migration Job owns the schema when enabled: replicas must not race it. */}}
 {{- $_ := set $merged "RUN_MIGRATIONS" (and (not .root.Values.migrations.enabled) $merged.RUN_MIGRATIONS) }}
 {{- end }}
+{{- with .root.Values.grpcTls.existingSecret }}
+{{- if has $.app (list "ingestion" "subscriptions") }}
+{{- /* The mounted Secret (see webhooks.podTemplate) wins over config.*. */}}
+{{- $dir := trimSuffix "/" $.root.Values.grpcTls.mountPath }}
+{{- $_ := set $merged "GRPC_TLS_CERT_FILE" (printf "%s/tls.crt" $dir) }}
+{{- $_ := set $merged "GRPC_TLS_KEY_FILE" (printf "%s/tls.key" $dir) }}
+{{- $_ := set $merged "GRPC_TLS_CLIENT_CA_FILE" (ternary (printf "%s/ca.crt" $dir) "" $.root.Values.grpcTls.mutual) }}
+{{- end }}
+{{- end }}
 {{- range $key := keys $merged | sortAlpha }}
 {{- $value := get $merged $key }}
 {{- if and (kindIs "float64" $value) (eq $value (floor $value)) }}
@@ -150,6 +159,7 @@ parallelism: replicas beyond KAFKA_DELIVERIES_PARTITIONS would get no partition.
 {{- $root := .root }}
 {{- $svc := index $root.Values .app }}
 {{- $httpPort := include "webhooks.httpPort" . }}
+{{- $grpcTls := and (ne .app "dispatcher") $root.Values.grpcTls.existingSecret }}
 metadata:
   labels:
     {{- include "webhooks.componentLabels" . | nindent 4 }}
@@ -215,8 +225,20 @@ spec:
         {{- toYaml $svc.resources | nindent 8 }}
       volumeMounts:
         {{- include "webhooks.tmpMount" $root | nindent 8 }}
+        {{- if $grpcTls }}
+        - name: grpc-tls
+          mountPath: {{ $root.Values.grpcTls.mountPath }}
+          readOnly: true
+        {{- end }}
   volumes:
     {{- include "webhooks.tmpVolume" $root | nindent 4 }}
+    {{- if $grpcTls }}
+    # Readable by the pod's group (fsGroup) only: it holds the private key.
+    - name: grpc-tls
+      secret:
+        secretName: {{ $root.Values.grpcTls.existingSecret }}
+        defaultMode: 0440
+    {{- end }}
   {{- with $svc.nodeSelector }}
   nodeSelector:
     {{- toYaml . | nindent 4 }}
