@@ -6,6 +6,7 @@ export enum EndpointErrorCode {
   NotFound = 'NOT_FOUND',
   Disabled = 'DISABLED',
   TimedOut = 'TIMED_OUT',
+  Unprocessable = 'UNPROCESSABLE',
 }
 
 const GRPC_STATUS: Record<EndpointErrorCode, status> = {
@@ -15,6 +16,8 @@ const GRPC_STATUS: Record<EndpointErrorCode, status> = {
   // The request is fine but the endpoint's state forbids it: re-enable it, then retry.
   [EndpointErrorCode.Disabled]: status.FAILED_PRECONDITION,
   [EndpointErrorCode.TimedOut]: status.DEADLINE_EXCEEDED,
+  // e.g. the endpoint's transformation fails on this message.
+  [EndpointErrorCode.Unprocessable]: status.FAILED_PRECONDITION,
 };
 
 /** The one place endpoint-management errors become gRPC status codes. */
@@ -41,6 +44,11 @@ export class EndpointException extends RpcException {
 
   static messageNotFound(eventId: string): EndpointException {
     return new EndpointException(EndpointErrorCode.NotFound, `message ${eventId} not found`);
+  }
+
+  /** The request is valid but the endpoint's current configuration cannot serve it. */
+  static failedPrecondition(why: string): EndpointException {
+    return new EndpointException(EndpointErrorCode.Unprocessable, why);
   }
 
   static disabled(id: string): EndpointException {

@@ -11,6 +11,7 @@ import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../../subscripti
 import { DeadLetterReader, DeadLetterReadTimeout } from '../dead-letter-reader';
 import { DeliveryQueue } from '../delivery-queue';
 import type { RecoverFailedCommand, RedriveDeadLettersCommand, ResendMessageCommand } from '../replay.commands';
+import { replayPayload } from '../replay-payload';
 import { replayTask, type ReplaySource } from '../replay-task';
 
 const RECOVER_PAGE = 1_000;
@@ -44,13 +45,15 @@ export class ResendMessageUseCase {
     const endpoint = await replayableEndpoint(this.endpoints, command.tenantId, command.endpointId);
     const message = await this.messages.find(command.tenantId, command.eventId);
     if (!message) throw EndpointException.messageNotFound(command.eventId);
+    const body = await replayPayload(endpoint, message.payload);
+    if ('error' in body) throw EndpointException.failedPrecondition(body.error);
     const source: ReplaySource = {
       messageId: webhookId(message.eventId, endpoint.id),
       eventId: message.eventId,
       tenantId: message.tenantId,
       eventType: message.eventType,
       endpointId: endpoint.id,
-      payload: message.payload,
+      payload: body.body,
     };
     const requeued = await this.queue.enqueue([replayTask(source, endpoint.version)]);
     this.logger.info('message resent', { endpoint_id: endpoint.id, event_id: message.eventId });
@@ -128,6 +131,7 @@ export class RecoverFailedUseCase {
     const endpoint = await replayableEndpoint(this.endpoints, command.tenantId, command.endpointId);
     let requeued = 0;
     let missing = 0;
+    let untransformable = 0;
     let after = '';
     for (;;) {
       const failed = await this.attempts.deadLetteredSince(
@@ -145,17 +149,27 @@ export class RecoverFailedUseCase {
           m,
         ]),
       );
-      const tasks = failed.flatMap(({ messageId, eventId }) => {
+      const tasks = [];
+      for (const { messageId, eventId } of failed) {
         const message = stored.get(eventId);
-        if (!message) return [];
-        const source: ReplaySource = { ...message, messageId, endpointId: endpoint.id };
-        return [replayTask(source, endpoint.version)];
-      });
+        const body = message ? await replayPayload(endpoint, message.payload) : undefined;
+        if (!message || !body || 'error' in body) {
+          if (body && 'error' in body) untransformable += 1;
+          continue;
+        }
+        const source: ReplaySource = { ...message, payload: body.body, messageId, endpointId: endpoint.id };
+        tasks.push(replayTask(source, endpoint.version));
+      }
       missing += failed.length - tasks.length;
       requeued += await this.queue.enqueue(tasks);
       if (failed.length < RECOVER_PAGE) break;
     }
-    this.logger.info('failed messages recovered', { endpoint_id: endpoint.id, requeued, payload_missing: missing });
+    this.logger.info('failed messages recovered', {
+      endpoint_id: endpoint.id,
+      requeued,
+      not_requeued: missing,
+      transformation_failed: untransformable,
+    });
     return { requeued };
   }
 }
