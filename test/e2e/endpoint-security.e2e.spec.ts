@@ -303,6 +303,34 @@ describe('endpoint security: schemes, rotation, rules, verification, secrets at 
     );
   }, 90_000);
 
+  it('resumes a challenge that a subscriptions crash interrupted', async () => {
+    const t = tenant('resume');
+    await db.query('INSERT INTO tenants (id, verify_endpoints) VALUES ($1, true)', [t]);
+    const isChallenge = (r: ReceivedRequest) =>
+      (JSON.parse(r.body.toString()) as { type?: string }).type === 'url_verification';
+    receiver.on('/resume', (r) => (isChallenge(r) ? 'hang' : 200));
+    const created = await create({ tenantId: t, url: receiver.url('/resume') });
+    await requestsAt('/resume', 1); // the first challenge is in flight, unanswered
+    const subscriptions = platform.service('subscriptions');
+    await subscriptions.stop('SIGKILL');
+    receiver.on('/resume', (r) =>
+      isChallenge(r)
+        ? {
+            status: 200,
+            body: JSON.stringify({ challenge: (JSON.parse(r.body.toString()) as { challenge: string }).challenge }),
+          }
+        : 200,
+    );
+    await subscriptions.start();
+    await waitFor(
+      'endpoint verified after the restart',
+      async () => (await management.getEndpoint(t, created.id)).status === 'active',
+      // A killed member's group session (30 s) must expire before the restarted process serves.
+      60_000,
+    );
+    expect(receiver.received('/resume').filter(isChallenge).length).toBeGreaterThanOrEqual(2);
+  }, 90_000);
+
   it('never stores or publishes a secret in plaintext', async () => {
     expect(plaintextSecrets.length).toBeGreaterThan(5);
     const rows = (

@@ -70,6 +70,18 @@ export class EndpointRepository {
       .getOne();
   }
 
+  /** Live endpoints waiting for their first verification outcome (oldest first). */
+  unchallenged(limit: number): Promise<Pick<EndpointEntity, 'id' | 'tenantId'>[]> {
+    return this.dataSource
+      .getRepository(EndpointEntity)
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.tenantId'])
+      .where('e.pending_verification AND e.verification_error IS NULL AND e.deleted_at IS NULL')
+      .orderBy('e.updated_at', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** This tenant's live endpoints among `ids`. */
   findLiveMany(tenantId: string, ids: readonly string[]): Promise<EndpointEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { request, type Agent } from 'undici';
 import { Logger } from '@webhooks/observability';
 import { EndpointSecretCodec, isSignatureScheme, signDelivery } from '@webhooks/signing';
@@ -16,6 +16,9 @@ import {
   type ChallengeOutcome,
 } from './url-challenge';
 
+/** At most this many pending endpoints are re-challenged at start-up (the rest via VerifyEndpoint). */
+const RESUME_LIMIT = 1_000;
+
 /**
  * Proves that a pending endpoint's URL wants our events before it gets any: POSTs a
  * `url_verification` challenge, signed like a delivery with the endpoint's scheme and secret (so the
@@ -27,7 +30,7 @@ import {
  * same URL, so a slow challenge cannot verify a URL that has since been replaced.
  */
 @Injectable()
-export class EndpointVerifier implements OnApplicationShutdown {
+export class EndpointVerifier implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly agent: Agent;
 
@@ -50,6 +53,22 @@ export class EndpointVerifier implements OnApplicationShutdown {
       },
       { allowHttp: config.ALLOW_HTTP_ENDPOINTS, allowCidrs: config.SSRF_ALLOW_CIDRS },
     );
+  }
+
+  /**
+   * Challenges sent in the background die with the process. At start-up, endpoints still
+   * pending without any recorded outcome (created or re-pointed just before a restart) are
+   * challenged again, so none waits for someone to call VerifyEndpoint. With several replicas an
+   * endpoint may get the challenge twice; echoing it twice is harmless.
+   */
+  onApplicationBootstrap(): void {
+    void this.endpoints
+      .unchallenged(RESUME_LIMIT)
+      .then((pending) => {
+        for (const endpoint of pending) this.verifyLater(endpoint.tenantId, endpoint.id);
+        if (pending.length) this.logger.info('resuming endpoint verifications', { endpoints: pending.length });
+      })
+      .catch((error: unknown) => this.logger.warn('could not resume endpoint verifications', { error }));
   }
 
   /** Challenges the endpoint in the background; failures are recorded on the endpoint, never thrown. */
