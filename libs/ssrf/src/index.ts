@@ -12,3 +12,4 @@ export {
   type UrlPolicy,
 } from './url-policy';
 export { createGuardedAgent, isSsrfBlocked, SsrfBlockedError, SSRF_BLOCKED } from './guarded-agent';
+export { readCapped, describeRequestError } from './untrusted-response';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from '@webhooks/observability';
-import { createGuardedAgent, isSsrfBlocked } from '@webhooks/ssrf';
+import { createGuardedAgent, describeRequestError, isSsrfBlocked, readCapped } from '@webhooks/ssrf';
 import { request, type Agent } from 'undici';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { parseRetryAfter } from './retry-schedule';
@@ -78,7 +78,7 @@ export class HttpSender implements OnApplicationShutdown {
         this.logger.warn('delivery blocked by the SSRF guard', { host: hostOf(url), error: error.message });
         return { status: null, durationMs: performance.now() - started, error: error.message, body: '' };
       }
-      const message = signal.aborted ? `timeout after ${this.config.REQUEST_TIMEOUT} ms` : describeError(error);
+      const message = signal.aborted ? `timeout after ${this.config.REQUEST_TIMEOUT} ms` : describeRequestError(error);
       return { status: null, durationMs: performance.now() - started, error: message, body: '', requestHeaders };
     }
   }
@@ -88,29 +88,10 @@ export class HttpSender implements OnApplicationShutdown {
   }
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, cap: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= cap) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).subarray(0, cap).toString('utf8');
-}
-
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
     return '(invalid URL)';
   }
-}
-
-function describeError(error: unknown): string {
-  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  return [e.code ?? e.cause?.code, e.message ?? e.cause?.message].filter(Boolean).join(': ') || 'request failed';
 }

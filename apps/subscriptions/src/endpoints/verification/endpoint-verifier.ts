@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { request, type Agent } from 'undici';
 import { Logger } from '@webhooks/observability';
 import { EndpointSecretCodec, isSignatureScheme, signDelivery } from '@webhooks/signing';
-import { createGuardedAgent, isSsrfBlocked } from '@webhooks/ssrf';
+import { createGuardedAgent, describeRequestError, isSsrfBlocked, readCapped } from '@webhooks/ssrf';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../../subscriptions.config';
 import { OutboxRelay } from '../../outbox/outbox-relay';
 import type { EndpointEntity } from '../endpoint.entity';
@@ -131,7 +131,7 @@ export class EndpointVerifier implements OnApplicationBootstrap, OnApplicationSh
     } catch (error) {
       if (signal.aborted) return { verified: false, error: `no answer within ${CHALLENGE_TIMEOUT_MS / 1000} s` };
       if (isSsrfBlocked(error)) return { verified: false, error: `blocked: ${error.message}` };
-      return { verified: false, error: `request failed: ${describeError(error)}` };
+      return { verified: false, error: `request failed: ${describeRequestError(error, 'unknown error')}` };
     }
   }
 
@@ -139,23 +139,4 @@ export class EndpointVerifier implements OnApplicationBootstrap, OnApplicationSh
     await Promise.allSettled([...this.inFlight]);
     await this.agent.close();
   }
-}
-
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, cap: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= cap) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).subarray(0, cap).toString('utf8');
-}
-
-function describeError(error: unknown): string {
-  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  return [e.code ?? e.cause?.code, e.message ?? e.cause?.message].filter(Boolean).join(': ') || 'unknown error';
 }
