@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { decodeEndpointView, type EndpointView } from '@webhooks/contracts';
-import { exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
+import { KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 
 /**
@@ -39,9 +39,8 @@ export class EndpointViewStore implements OnModuleInit, BeforeApplicationShutdow
     if (pending.size === 0) markCaughtUp();
 
     await this.consumer.connect();
-    exitOnFatalCrash(this.consumer, this.logger, 'endpoint-view');
     await this.consumer.subscribe({ topic: this.topics.endpoints, fromBeginning: true });
-    await this.consumer.run({
+    await runSupervised(this.consumer, this.logger, 'endpoint-view', {
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
         if (message.key) this.apply(message.key.toString(), decodeEndpointView(message.value));

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { decodeAttemptRecord, type AttemptRecord } from '@webhooks/contracts';
-import { exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
+import { KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { AttemptRepository } from './attempt.repository';
@@ -30,9 +30,8 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.connect();
-    exitOnFatalCrash(this.consumer, this.logger, 'attempt-log');
     await this.consumer.subscribe({ topic: this.topics.attempts, fromBeginning: true });
-    await this.consumer.run({
+    await runSupervised(this.consumer, this.logger, 'attempt-log', {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 2,

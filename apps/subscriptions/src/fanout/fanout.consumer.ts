@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { decodeEventRecord, encodeAttemptRecord, encodeDeliveryTask, type EventRecord } from '@webhooks/contracts';
-import { chunkByBytes, exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
+import { chunkByBytes, KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
 import { MessageRepository } from '../messages/message.repository';
@@ -20,11 +20,13 @@ import { planFanout } from './plan-fanout';
 @Injectable()
 export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: Consumer;
-  private readonly producer: Producer;
+  private producer: Producer;
+  /** False after a transaction could not be ended: the producer is replaced before the next one. */
+  private producerUsable = true;
   private running = false;
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
+    @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly topics: TopicNames,
     private readonly endpoints: EndpointRepository,
     private readonly messages: MessageRepository,
@@ -34,19 +36,40 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
   ) {
     this.consumer = kafka.consumer({ groupId: config.FANOUT_GROUP, maxBytesPerPartition: 4 * 1024 * 1024 });
-    this.producer = kafka.producer({
-      transactionalId: config.FANOUT_TRANSACTIONAL_ID,
+    this.producer = this.newProducer();
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      transactionalId: this.config.FANOUT_TRANSACTIONAL_ID,
       idempotent: true,
       maxInFlightRequests: 1,
     });
   }
 
+  /**
+   * The transactional producer, replaced when the last transaction could neither commit nor
+   * abort (the broker was unreachable): kafkajs then stays stuck in COMMITTING/ABORTING and
+   * refuses every new transaction. A fresh producer with the same transactional.id re-runs
+   * InitProducerId, whose epoch bump makes the coordinator abort (or finish) the open
+   * transaction, so nothing half-written ever becomes visible.
+   */
+  private async transactionalProducer(): Promise<Producer> {
+    if (!this.producerUsable) {
+      await this.producer.disconnect().catch(() => undefined);
+      this.producer = this.newProducer();
+      await this.producer.connect();
+      this.producerUsable = true;
+      this.logger.warn('fan-out producer re-initialised after an unfinished transaction');
+    }
+    return this.producer;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
-    exitOnFatalCrash(this.consumer, this.logger, 'fan-out');
     await this.consumer.subscribe({ topic: this.topics.events, fromBeginning: true });
-    await this.consumer.run({
+    await runSupervised(this.consumer, this.logger, 'fan-out', {
       autoCommit: false,
       eachBatchAutoResolve: false,
       // One transaction at a time per producer: partitions are processed one after another.
@@ -85,7 +108,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     const plan = planFanout(events, targets);
     const lastOffset = batch.messages[batch.messages.length - 1].offset;
 
-    const transaction = await this.producer.transaction();
+    const transaction = await (await this.transactionalProducer()).transaction();
     try {
       const topicMessages = [];
       if (plan.tasks.length)
@@ -105,7 +128,9 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
       });
       await transaction.commit();
     } catch (error) {
-      await transaction.abort().catch(() => undefined);
+      await transaction.abort().catch(() => {
+        this.producerUsable = false;
+      });
       throw error;
     }
     resolveOffset(lastOffset);
