@@ -3,3 +3,5 @@ export * from './service-process';
 export * from './platform';
 export * from './wait-for';
 export * from './consumer-lag';
+export * from './traffic';
+export * from './accounting';
