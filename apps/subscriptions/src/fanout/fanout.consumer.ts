@@ -5,6 +5,7 @@ import { chunkByBytes, KAFKA, TopicNames, runSupervised } from '@webhooks/kafka'
 import { Logger, Readiness } from '@webhooks/observability';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
 import { MessageRepository } from '../messages/message.repository';
+import { retryWhileDatabaseDown } from '../persistence/database-retry';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { FanoutMetrics } from './fanout.metrics';
 import { planFanout } from './plan-fanout';
@@ -100,10 +101,13 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     // Both statements at once: the payload insert (idempotent, so a replayed batch is harmless)
     // costs the hot path no extra round trip.
     const endResolution = this.metrics.resolution.startTimer();
-    const [targets] = await Promise.all([
-      tenants.length ? this.endpoints.liveForTenants(tenants) : [],
-      this.messages.storeAll(events),
-    ]);
+    // Postgres down: hold this batch (no transaction, no offset) until it is back.
+    const [targets] = await retryWhileDatabaseDown(
+      () => Promise.all([tenants.length ? this.endpoints.liveForTenants(tenants) : [], this.messages.storeAll(events)]),
+      { heartbeat, isRunning, isStale },
+      this.logger,
+      'fan-out',
+    );
     endResolution();
     const plan = planFanout(events, targets);
     const lastOffset = batch.messages[batch.messages.length - 1].offset;
