@@ -29,14 +29,14 @@ export async function createEndpoints(
   );
 }
 
-/** (event id, endpoint id) pairs of `outcome` in the attempts table, as `event/endpoint` strings. */
-export async function attemptPairs(databaseUrl: string, tenantId: string, outcome = 'delivered'): Promise<Set<string>> {
+/** (event id, endpoint id) pairs that ended (delivered or dead-lettered) in the attempts table, as `event/endpoint`. */
+export async function attemptPairs(databaseUrl: string, tenantId: string): Promise<Set<string>> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     const { rows } = await db.query<{ event_id: string; endpoint_id: string }>(
-      'SELECT DISTINCT event_id, endpoint_id FROM attempts WHERE tenant_id = $1 AND outcome = $2',
-      [tenantId, outcome],
+      "SELECT DISTINCT event_id, endpoint_id FROM attempts WHERE tenant_id = $1 AND outcome IN ('delivered', 'dead_lettered')",
+      [tenantId],
     );
     return new Set(rows.map((r) => `${r.event_id}/${r.endpoint_id}`));
   } finally {
