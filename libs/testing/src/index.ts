@@ -5,3 +5,4 @@ export * from './wait-for';
 export * from './consumer-lag';
 export * from './traffic';
 export * from './accounting';
+export * from './fuzz';
