@@ -21,9 +21,10 @@ const CLIENT_ERRORS = new Set<number>([
 ]);
 
 /**
- * Overload answers of the transport, not of a handler: Node's HTTP/2 session memory cap refuses
- * streams (REFUSED_STREAM → UNAVAILABLE, retryable by design) while several multi-MiB requests are
- * buffered, and a call queued behind them can miss its deadline. Allowed, but counted and bounded.
+ * Overload answers of the transport, not of a handler: with several multi-MiB requests in flight
+ * a few streams are refused or dropped (UNAVAILABLE, retryable) and calls queued behind them can
+ * miss their deadline; most likely Node's HTTP/2 session memory cap (not verified). Allowed, but
+ * counted and bounded (≤ 1 %).
  */
 const OVERLOAD = new Set<number>([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED]);
 
