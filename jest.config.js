@@ -23,5 +23,8 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
+    // Reliability scenarios that start (and break) a Kafka or PostgreSQL of their own per file;
+    // heavy, so they run on their own: `npm run test:faults` (in band).
+    { ...shared, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults.spec.ts'] },
   ],
 };

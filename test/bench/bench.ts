@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
-import { ManagementClient, PublisherClient } from '@webhooks/client';
+import { PublisherClient } from '@webhooks/client';
 import { startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
 import { webhookId } from '@webhooks/signing';
 import { REPO_ROOT, TestPlatform, waitFor } from '@webhooks/testing';
@@ -299,15 +299,8 @@ async function main(): Promise<number> {
     const maxMessageBytes = process.env.BENCH_MAX_MESSAGE_BYTES;
     if (maxMessageBytes) await raiseMaxMessageBytes(brokers, platform.prefix, maxMessageBytes);
 
-    const management = new ManagementClient({
-      address: platform.managementAddress,
-      apiKey: platform.adminApiKey,
-    });
-    const publisher = new PublisherClient({
-      address: platform.ingestionAddress,
-      apiKey: platform.adminApiKey,
-      deadlineMs: 30_000,
-    });
+    const management = platform.management();
+    const publisher = platform.publisher({ deadlineMs: 30_000 });
     const tenantId = `bench-${randomBytes(4).toString('hex')}`;
     const endpoints: { id: string; secret: string }[] = [];
     for (const port of receiver.ports) {

@@ -113,8 +113,8 @@ describe('delivery log: ListMessages, GetMessage, ListAttempts; retention purge'
     receiver.on('/ok', 200).on('/failing', 500);
     await platform.start();
     await db.connect();
-    publisher = new PublisherClient({ address: platform.ingestionAddress, apiKey: platform.adminApiKey });
-    management = new ManagementClient({ address: platform.managementAddress, apiKey: platform.adminApiKey });
+    publisher = platform.publisher();
+    management = platform.management();
     const definition = protoLoader.loadSync(PROTO_FILES.management, {
       ...PROTO_LOADER_OPTIONS,
       includeDirs: [protoRoot()],

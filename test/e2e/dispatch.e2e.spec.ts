@@ -78,15 +78,8 @@ describe('dispatch: rate limits, isolation, retry policies, ordering', () => {
   beforeAll(async () => {
     await receiver.start();
     await platform.start();
-    publisher = new PublisherClient({
-      address: platform.ingestionAddress,
-      apiKey: platform.adminApiKey,
-      deadlineMs: 20_000,
-    });
-    management = new ManagementClient({
-      address: platform.managementAddress,
-      apiKey: platform.adminApiKey,
-    });
+    publisher = platform.publisher({ deadlineMs: 20_000 });
+    management = platform.management();
   });
 
   afterAll(async () => {

@@ -77,8 +77,8 @@ describe('endpoint security: schemes, rotation, rules, verification, secrets at 
     await receiver.start();
     await platform.start();
     await db.connect();
-    publisher = new PublisherClient({ address: platform.ingestionAddress, apiKey: platform.adminApiKey });
-    management = new ManagementClient({ address: platform.managementAddress, apiKey: platform.adminApiKey });
+    publisher = platform.publisher();
+    management = platform.management();
   });
 
   afterAll(async () => {

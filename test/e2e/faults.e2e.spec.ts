@@ -31,15 +31,8 @@ describe('faults: process kills, shutdown under load, poison records, hostile re
   beforeAll(async () => {
     await receiver.start();
     await platform.start();
-    publisher = new PublisherClient({
-      address: platform.ingestionAddress,
-      apiKey: platform.adminApiKey,
-      deadlineMs: 20_000,
-    });
-    management = new ManagementClient({
-      address: platform.managementAddress,
-      apiKey: platform.adminApiKey,
-    });
+    publisher = platform.publisher({ deadlineMs: 20_000 });
+    management = platform.management();
     dlqReader = kafka.consumer({ groupId: `${platform.prefix}dlq-reader` });
     await dlqReader.connect();
     await dlqReader.subscribe({ topic: platform.topic('webhooks.deliveries.dlq'), fromBeginning: true });

@@ -2,7 +2,7 @@ import { generateApiKey } from '@webhooks/auth';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { Kafka, logLevel } from 'kafkajs';
-import { GrpcStatus, PublisherClient } from '@webhooks/client';
+import { GrpcStatus } from '@webhooks/client';
 import {
   PROTO_FILES,
   PROTO_LOADER_OPTIONS,
@@ -157,7 +157,7 @@ describe('ingestion under hostile gRPC input', () => {
   });
 
   it('keeps serving after all of it', async () => {
-    const publisher = new PublisherClient({ address: platform.ingestionAddress, apiKey: platform.adminApiKey });
+    const publisher = platform.publisher();
     try {
       await expect(
         publisher.publish({ tenantId: 'acme', eventType: 'hostile.after', payload: { ok: true } }),

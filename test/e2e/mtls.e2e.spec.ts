@@ -28,13 +28,7 @@ describe('gRPC servers with mutual TLS', () => {
 
   /** A publisher with the given credentials; no retries, so a refused handshake shows at once. */
   const publisher = (credentials?: grpc.ChannelCredentials) => {
-    const client = new PublisherClient({
-      address: platform.ingestionAddress,
-      apiKey: platform.adminApiKey,
-      maxRetries: 0,
-      deadlineMs: 5_000,
-      ...(credentials ? { credentials } : {}),
-    });
+    const client = platform.publisher({ maxRetries: 0, deadlineMs: 5_000, ...(credentials ? { credentials } : {}) });
     clients.push(client);
     return client;
   };

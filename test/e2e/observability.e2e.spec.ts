@@ -245,15 +245,8 @@ describe('observability: metrics, dashboard and alerts on a real Prometheus', ()
     receiver.on('/ok', 200);
     receiver.on('/failing', 500);
     await platform.start();
-    publisher = new PublisherClient({
-      address: platform.ingestionAddress,
-      apiKey: platform.adminApiKey,
-      deadlineMs: 15_000,
-    });
-    management = new ManagementClient({
-      address: platform.managementAddress,
-      apiKey: platform.adminApiKey,
-    });
+    publisher = platform.publisher({ deadlineMs: 15_000 });
+    management = platform.management();
     await prometheus.start({
       ingestion: platform.service('ingestion').httpPort,
       subscriptions: platform.service('subscriptions').httpPort,

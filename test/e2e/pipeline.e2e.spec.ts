@@ -29,15 +29,8 @@ describe('pipeline: publish over gRPC, deliver signed webhooks', () => {
     await receiver.start();
     receiver.on('/failing', 500);
     await platform.start();
-    publisher = new PublisherClient({
-      address: platform.ingestionAddress,
-      apiKey: platform.adminApiKey,
-      deadlineMs: 15_000,
-    });
-    management = new ManagementClient({
-      address: platform.managementAddress,
-      apiKey: platform.adminApiKey,
-    });
+    publisher = platform.publisher({ deadlineMs: 15_000 });
+    management = platform.management();
   });
 
   afterAll(async () => {

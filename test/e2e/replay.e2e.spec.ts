@@ -63,15 +63,8 @@ describe('replay: redrive, recover, resend; 410 disables', () => {
     receiver.on('/a', 500).on('/b', 500).on('/gone', 410);
     await platform.start();
     await db.connect();
-    publisher = new PublisherClient({
-      address: platform.ingestionAddress,
-      apiKey: platform.adminApiKey,
-      deadlineMs: 15_000,
-    });
-    management = new ManagementClient({
-      address: platform.managementAddress,
-      apiKey: platform.adminApiKey,
-    });
+    publisher = platform.publisher({ deadlineMs: 15_000 });
+    management = platform.management();
 
     // Five events dead-lettered at two endpoints.
     failures.since = new Date(Date.now() - 1_000).toISOString();

@@ -35,12 +35,8 @@ describe('ssrf: the dispatcher never connects to a non-public address', () => {
   beforeAll(async () => {
     await receiver.start();
     await platform.start();
-    publisher = new PublisherClient({
-      address: platform.ingestionAddress,
-      apiKey: platform.adminApiKey,
-      deadlineMs: 15_000,
-    });
-    management = new ManagementClient({ address: platform.managementAddress, apiKey: platform.adminApiKey });
+    publisher = platform.publisher({ deadlineMs: 15_000 });
+    management = platform.management();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { Kafka, logLevel } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
-import { GrpcStatus, ManagementClient, PublisherClient } from '@webhooks/client';
+import { GrpcStatus } from '@webhooks/client';
 import {
   PROTO_FILES,
   PROTO_LOADER_OPTIONS,
@@ -53,9 +53,8 @@ describe('tenancy: API keys, quotas, schemas, idempotent publish', () => {
 
   const eventsWritten = async () =>
     (await admin.fetchTopicOffsets(platform.topic('webhooks.events'))).reduce((n, p) => n + Number(p.high), 0);
-  const publisherFor = (apiKey: string) =>
-    new PublisherClient({ address: platform.ingestionAddress, apiKey, maxRetries: 0, deadlineMs: 15_000 });
-  const managementFor = (apiKey: string) => new ManagementClient({ address: platform.managementAddress, apiKey });
+  const publisherFor = (apiKey: string) => platform.publisher({ apiKey, maxRetries: 0, deadlineMs: 15_000 });
+  const managementFor = (apiKey: string) => platform.management({ apiKey });
 
   beforeAll(async () => {
     await receiver.start();
@@ -272,12 +271,9 @@ describe('tenancy: API keys, quotas, schemas, idempotent publish', () => {
       // A first attempt whose answer is lost to a 1 ms deadline (it may or may not have landed),
       // then the retry with the same key.
       const lost = await codeOf(
-        new PublisherClient({
-          address: platform.ingestionAddress,
-          apiKey: keys[acme],
-          maxRetries: 0,
-          deadlineMs: 1,
-        }).publish({ tenantId: acme, eventType: 'idem.lost', payload: { lost: true }, idempotencyKey: 'lost-1' }),
+        platform
+          .publisher({ apiKey: keys[acme], maxRetries: 0, deadlineMs: 1 })
+          .publish({ tenantId: acme, eventType: 'idem.lost', payload: { lost: true }, idempotencyKey: 'lost-1' }),
       );
       expect([GrpcStatus.OK, GrpcStatus.DEADLINE_EXCEEDED]).toContain(lost);
       const retried = await publisher.publish({

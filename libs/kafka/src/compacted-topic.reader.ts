@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from '@webhooks/observability';
-import { exitOnFatalCrash } from './consumer-crash';
+import { runSupervised } from './consumer-crash';
 
 export interface CompactedTopicReader {
   /** Resolves once every record that existed at start-up has been applied. */
@@ -37,9 +37,8 @@ export async function readCompactedTopic(options: {
     maxWaitTimeInMs: 500,
   });
   await consumer.connect();
-  exitOnFatalCrash(consumer, options.logger, options.name);
   await consumer.subscribe({ topic: options.topic, fromBeginning: true });
-  await consumer.run({
+  await runSupervised(consumer, options.logger, options.name, {
     autoCommit: false,
     eachMessage: ({ partition, message }) => {
       if (message.key) {

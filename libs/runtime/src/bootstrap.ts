@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { ConfigError } from '@webhooks/config';
+import { MalformedRequestInterceptor, tolerantDeserializers } from './malformed-request';
 import { MAX_METADATA_BYTES, MetadataLimitInterceptor } from './metadata-limit.interceptor';
 import { PROTO_LOADER_OPTIONS, protoRoot } from '@webhooks/contracts';
 import { Logger, NestJsonLogger, Readiness } from '@webhooks/observability';
@@ -56,7 +57,7 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
   const grpcHealth = new GrpcHealth();
   let grpcServer: Server | undefined;
   if (service.grpc) {
-    app.useGlobalInterceptors(new MetadataLimitInterceptor(MAX_METADATA_BYTES));
+    app.useGlobalInterceptors(new MetadataLimitInterceptor(MAX_METADATA_BYTES), new MalformedRequestInterceptor());
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.GRPC,
@@ -70,6 +71,8 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
           // grpc.health.v1.Health next to the service's own, on the same server.
           onLoadPackageDefinition: (definition, server) => {
             grpcServer = server as Server;
+            // Undecodable requests are the client's error (INVALID_ARGUMENT), not INTERNAL.
+            tolerantDeserializers(definition as PackageDefinition);
             grpcHealth.addToServer(definition as PackageDefinition, grpcServer);
           },
         },

@@ -4,3 +4,6 @@ export * from './platform';
 export * from './wait-for';
 export * from './consumer-lag';
 export * from './test-pki';
+export * from './traffic';
+export * from './accounting';
+export * from './fuzz';

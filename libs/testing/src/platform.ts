@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { generateApiKey } from '@webhooks/auth';
+import { ManagementClient, PublisherClient, type ClientOptions, type PublisherOptions } from '@webhooks/client';
 import { generateEncryptionKey } from '@webhooks/signing';
 import { freePort } from '@webhooks/local-stack';
 import { REPO_ROOT, ServiceProcess, type ServiceName } from './service-process';
@@ -30,6 +31,7 @@ export class TestPlatform {
   readonly prefix = `t${randomBytes(4).toString('hex')}.`;
   readonly services = new Map<ServiceName, ServiceProcess>();
   private readonly extras: ServiceProcess[] = [];
+  private readonly clients: { close(): void }[] = [];
   private logDir = '';
   ingestionAddress = '';
   managementAddress = '';
@@ -108,7 +110,22 @@ export class TestPlatform {
     return this.prefix + name;
   }
 
+  /** A publisher of this platform's ingestion, as the operator (admin key); closed by `stop()`. */
+  publisher(options: Partial<PublisherOptions> = {}): PublisherClient {
+    const client = new PublisherClient({ address: this.ingestionAddress, apiKey: this.adminApiKey, ...options });
+    this.clients.push(client);
+    return client;
+  }
+
+  /** A management client of this platform, as the operator (admin key); closed by `stop()`. */
+  management(options: Partial<ClientOptions> = {}): ManagementClient {
+    const client = new ManagementClient({ address: this.managementAddress, apiKey: this.adminApiKey, ...options });
+    this.clients.push(client);
+    return client;
+  }
+
   async stop(): Promise<void> {
+    for (const client of this.clients.splice(0)) client.close();
     await Promise.all([...this.services.values(), ...this.extras].map((s) => s.stop()));
   }
 }

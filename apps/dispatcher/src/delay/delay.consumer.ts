@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
 import { decodeDeliveryTask, encodeDeliveryTask, PoisonRecordError } from '@webhooks/contracts';
-import { BatchingProducer, DelayTiers, exitOnFatalCrash, KAFKA, planRelease, TopicNames } from '@webhooks/kafka';
+import { BatchingProducer, DelayTiers, KAFKA, planRelease, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { groupByTopic } from '../delivery/delivery-scheduler';
@@ -37,9 +37,8 @@ export class DelayConsumer implements OnApplicationBootstrap, BeforeApplicationS
   async onApplicationBootstrap(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
-    exitOnFatalCrash(this.consumer, this.logger, 'delay-tier');
     await this.consumer.subscribe({ topics: [...this.tierOfTopic.keys()], fromBeginning: true });
-    await this.consumer.run({
+    await runSupervised(this.consumer, this.logger, 'delay-tier', {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 4,

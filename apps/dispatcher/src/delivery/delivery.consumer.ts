@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
-import { BatchingProducer, exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
+import { BatchingProducer, KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { DeliveryScheduler, type PartitionState } from './delivery-scheduler';
@@ -41,7 +41,6 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
   async onApplicationBootstrap(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
-    exitOnFatalCrash(this.consumer, this.logger, 'delivery');
     await this.consumer.subscribe({ topic: this.topics.deliveries, fromBeginning: true });
     const { REBALANCING, GROUP_JOIN } = this.consumer.events;
     this.consumer.on(REBALANCING, () => this.scheduler.closeGate());
@@ -52,7 +51,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
       if (assigned.length) this.consumer.resume([{ topic: this.topics.deliveries, partitions: assigned }]);
       this.logger.info('delivery partitions assigned', { partitions: assigned });
     });
-    await this.consumer.run({
+    await runSupervised(this.consumer, this.logger, 'delivery', {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.config.PARTITIONS_CONCURRENTLY,

@@ -1,9 +1,10 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { decodeAttemptRecord, type AttemptRecord } from '@webhooks/contracts';
-import { exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
+import { KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
+import { retryWhileDatabaseDown } from '../persistence/database-retry';
 import { AttemptRepository } from './attempt.repository';
 import { TrackEndpointHealthUseCase } from './usecases/track-endpoint-health.usecase';
 
@@ -30,9 +31,8 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.connect();
-    exitOnFatalCrash(this.consumer, this.logger, 'attempt-log');
     await this.consumer.subscribe({ topic: this.topics.attempts, fromBeginning: true });
-    await this.consumer.run({
+    await runSupervised(this.consumer, this.logger, 'attempt-log', {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 2,
@@ -40,8 +40,9 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     });
   }
 
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
-  private async persist({ batch, resolveOffset, commitOffsetsIfNecessary, isStale }: EachBatchPayload): Promise<void> {
+  private async persist(payload: EachBatchPayload): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs payload functions are closures
+    const { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale } = payload;
     if (isStale() || batch.messages.length === 0) return;
     const records: AttemptRecord[] = [];
     for (const message of batch.messages) {
@@ -58,8 +59,16 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
       }
       records.push(record);
     }
-    await this.attempts.storeAll(records);
-    await this.health.execute(records);
+    // Postgres down: hold this batch (no offset committed) until it is back.
+    await retryWhileDatabaseDown(
+      async () => {
+        await this.attempts.storeAll(records);
+        await this.health.execute(records);
+      },
+      { heartbeat, isRunning, isStale },
+      this.logger,
+      'attempt log',
+    );
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);
     await commitOffsetsIfNecessary({

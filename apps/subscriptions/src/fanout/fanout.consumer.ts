@@ -1,10 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { decodeEventRecord, encodeAttemptRecord, encodeDeliveryTask, type EventRecord } from '@webhooks/contracts';
-import { chunkByBytes, exitOnFatalCrash, KAFKA, TopicNames } from '@webhooks/kafka';
+import { chunkByBytes, KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
 import { MessageRepository, type SourcedEvent } from '../messages/message.repository';
+import { retryWhileDatabaseDown } from '../persistence/database-retry';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { FanoutMetrics } from './fanout.metrics';
 import { PayloadRuleCache } from './payload-rule.cache';
@@ -21,12 +22,14 @@ import { planFanout } from './plan-fanout';
 @Injectable()
 export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: Consumer;
-  private readonly producer: Producer;
+  private producer: Producer;
+  /** False after a transaction could not be ended: the producer is replaced before the next one. */
+  private producerUsable = true;
   private running = false;
   private readonly rules = new PayloadRuleCache();
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
+    @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly topics: TopicNames,
     private readonly endpoints: EndpointRepository,
     private readonly messages: MessageRepository,
@@ -36,19 +39,40 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
   ) {
     this.consumer = kafka.consumer({ groupId: config.FANOUT_GROUP, maxBytesPerPartition: 4 * 1024 * 1024 });
-    this.producer = kafka.producer({
-      transactionalId: config.FANOUT_TRANSACTIONAL_ID,
+    this.producer = this.newProducer();
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      transactionalId: this.config.FANOUT_TRANSACTIONAL_ID,
       idempotent: true,
       maxInFlightRequests: 1,
     });
   }
 
+  /**
+   * The transactional producer, replaced when the last transaction could neither commit nor
+   * abort (the broker was unreachable): kafkajs then stays stuck in COMMITTING/ABORTING and
+   * refuses every new transaction. A fresh producer with the same transactional.id re-runs
+   * InitProducerId, whose epoch bump makes the coordinator abort (or finish) the open
+   * transaction, so nothing half-written ever becomes visible.
+   */
+  private async transactionalProducer(): Promise<Producer> {
+    if (!this.producerUsable) {
+      await this.producer.disconnect().catch(() => undefined);
+      this.producer = this.newProducer();
+      await this.producer.connect();
+      this.producerUsable = true;
+      this.logger.warn('fan-out producer re-initialised after an unfinished transaction');
+    }
+    return this.producer;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
-    exitOnFatalCrash(this.consumer, this.logger, 'fan-out');
     await this.consumer.subscribe({ topic: this.topics.events, fromBeginning: true });
-    await this.consumer.run({
+    await runSupervised(this.consumer, this.logger, 'fan-out', {
       autoCommit: false,
       eachBatchAutoResolve: false,
       // One transaction at a time per producer: partitions are processed one after another.
@@ -82,17 +106,21 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     // Both statements at once: the payload insert (idempotent, so a replayed batch is harmless)
     // costs the hot path no extra round trip.
     const endResolution = this.metrics.resolution.startTimer();
-    const [targets, repeats] = await Promise.all([
-      tenants.length ? this.endpoints.liveForTenants(tenants) : [],
-      this.messages.storeAll(unique),
-    ]);
+    // Postgres down: hold this batch (no transaction, no offset) until it is back.
+    const [targets, repeats] = await retryWhileDatabaseDown(
+      () =>
+        Promise.all([tenants.length ? this.endpoints.liveForTenants(tenants) : [], this.messages.storeAll(unique)]),
+      { heartbeat, isRunning, isStale },
+      this.logger,
+      'fan-out',
+    );
     endResolution();
     const events: EventRecord[] = unique.filter(({ event }) => !repeats.has(event.eventId)).map(({ event }) => event);
     const duplicates = sourced.length - events.length;
     const plan = await planFanout(events, targets, { rules: this.rules });
     const lastOffset = batch.messages[batch.messages.length - 1].offset;
 
-    const transaction = await this.producer.transaction();
+    const transaction = await (await this.transactionalProducer()).transaction();
     try {
       const topicMessages = [];
       if (plan.tasks.length)
@@ -112,7 +140,9 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
       });
       await transaction.commit();
     } catch (error) {
-      await transaction.abort().catch(() => undefined);
+      await transaction.abort().catch(() => {
+        this.producerUsable = false;
+      });
       throw error;
     }
     resolveOffset(lastOffset);
