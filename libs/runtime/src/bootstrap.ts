@@ -10,6 +10,7 @@ import { MAX_METADATA_BYTES, MetadataLimitInterceptor } from './metadata-limit.i
 import { PROTO_LOADER_OPTIONS, protoRoot } from '@webhooks/contracts';
 import { Logger, NestJsonLogger, Readiness } from '@webhooks/observability';
 import { GrpcHealth } from './grpc-health';
+import { WellFormedRpcErrorsFilter } from './well-formed-errors.filter';
 import { grpcServerCredentials, grpcTlsMode, type GrpcTls } from './grpc-tls';
 
 export interface GrpcServerOptions {
@@ -58,6 +59,7 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
   let grpcServer: Server | undefined;
   if (service.grpc) {
     app.useGlobalInterceptors(new MetadataLimitInterceptor(MAX_METADATA_BYTES), new MalformedRequestInterceptor());
+    app.useGlobalFilters(new WellFormedRpcErrorsFilter());
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.GRPC,
