@@ -72,6 +72,8 @@ export default defineConfig(
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:testing', 'scope:client'] },
+            // Test tooling drives the platform the way its users do: through the client SDK.
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client', 'scope:testing'] },
             // End-to-end tests start the services as processes, as production does; never import them.
             { sourceTag: 'type:e2e', notDependOnLibsWithTags: ['type:app'] },
           ],

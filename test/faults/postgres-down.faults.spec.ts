@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { ManagementClient, PublisherClient } from '@webhooks/client';
+import { GrpcStatus, ManagementClient, PublisherClient } from '@webhooks/client';
 import { startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
 import {
   accountDeliveries,
@@ -84,6 +84,12 @@ describe('faults: PostgreSQL down during fan-out and attempt logging', () => {
       downAt = Date.now();
       await waitFor('subscriptions not ready', async () => !(await ready()), 30_000, 200);
       notReadyAfter = Date.now() - downAt;
+      // The management API says "retry" (UNAVAILABLE), not an unknown failure.
+      const managementDown = await management.listEndpoints(tenant).then(
+        () => 0,
+        (error: { code?: number }) => error.code,
+      );
+      expect(managementDown).toBe(GrpcStatus.UNAVAILABLE);
       // Events keep arriving (ingestion does not need Postgres); their fan-out must wait.
       await new Promise((resolve) => setTimeout(resolve, DOWN_MS));
       const okDuringOutage = traffic.outcomes.filter((o) => o.code === 0 && o.sentAt > downAt + 5_000).length;

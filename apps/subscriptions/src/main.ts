@@ -1,9 +1,12 @@
+import { status } from '@grpc/grpc-js';
+import { RpcException } from '@nestjs/microservices';
 import { loadConfig } from '@webhooks/config';
 import { PROTO_FILES } from '@webhooks/contracts';
 import { createMetricsRegistry, Logger } from '@webhooks/observability';
 import { loadGrpcTls, main, runService } from '@webhooks/runtime';
 import { SubscriptionsModule } from './app.module';
 import { GrpcLoopback } from './http-api/grpc-loopback';
+import { isDatabaseUnavailable } from './persistence/database-retry';
 import { subscriptionsConfigSchema } from './subscriptions.config';
 
 main('subscriptions', async () => {
@@ -25,6 +28,11 @@ main('subscriptions', async () => {
       maxReceiveMessageBytes: 1024 * 1024,
       tls,
       onBound: (port) => loopback.bound(port),
+      // Postgres unreachable: the call may be retried (UNAVAILABLE), not an unknown failure.
+      classifyUnexpectedError: (error) =>
+        isDatabaseUnavailable(error)
+          ? new RpcException({ code: status.UNAVAILABLE, message: 'database unavailable; retry shortly' })
+          : undefined,
     },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,
   });

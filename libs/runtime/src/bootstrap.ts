@@ -10,7 +10,7 @@ import { MAX_METADATA_BYTES, MetadataLimitInterceptor } from './metadata-limit.i
 import { PROTO_LOADER_OPTIONS, protoRoot } from '@webhooks/contracts';
 import { Logger, NestJsonLogger, Readiness } from '@webhooks/observability';
 import { GrpcHealth } from './grpc-health';
-import { WellFormedRpcErrorsFilter } from './well-formed-errors.filter';
+import { WellFormedRpcErrorsFilter, type UnexpectedErrorClassifier } from './well-formed-errors.filter';
 import { grpcServerCredentials, grpcTlsMode, type GrpcTls } from './grpc-tls';
 
 export interface GrpcServerOptions {
@@ -28,6 +28,8 @@ export interface GrpcServerOptions {
    * gateway) dials this, never the configured value.
    */
   onBound?: (port: number) => void;
+  /** What an unanticipated handler error means for this service (e.g. its database is down). */
+  classifyUnexpectedError?: UnexpectedErrorClassifier;
 }
 
 export interface ServiceProcess {
@@ -59,7 +61,7 @@ export async function runService(service: ServiceProcess): Promise<INestApplicat
   let grpcServer: Server | undefined;
   if (service.grpc) {
     app.useGlobalInterceptors(new MetadataLimitInterceptor(MAX_METADATA_BYTES), new MalformedRequestInterceptor());
-    app.useGlobalFilters(new WellFormedRpcErrorsFilter());
+    app.useGlobalFilters(new WellFormedRpcErrorsFilter(service.grpc.classifyUnexpectedError));
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.GRPC,

@@ -1,2 +1,3 @@
 export * from './bootstrap';
 export * from './grpc-tls';
+export type { UnexpectedErrorClassifier } from './well-formed-errors.filter';

@@ -8,12 +8,21 @@ import { throwError, type Observable } from 'rxjs';
  * messages may quote caller input (an id, a name, a cut-off value), so every RPC error's message
  * is made well-formed (lone surrogates become U+FFFD) before it leaves. Found by the gRPC fuzz.
  */
+/**
+ * Turns an error a handler did not anticipate into a gRPC status when the service knows what it
+ * means (e.g. "database unreachable" → UNAVAILABLE); undefined leaves it to Nest (UNKNOWN).
+ */
+export type UnexpectedErrorClassifier = (error: unknown) => RpcException | undefined;
+
 @Catch()
 export class WellFormedRpcErrorsFilter implements RpcExceptionFilter<unknown> {
   private readonly fallback = new BaseRpcExceptionFilter();
 
-  catch(exception: unknown, host: ArgumentsHost): Observable<unknown> {
-    if (!(exception instanceof RpcException)) return this.fallback.catch(exception, host);
+  constructor(private readonly classify: UnexpectedErrorClassifier = () => undefined) {}
+
+  catch(thrown: unknown, host: ArgumentsHost): Observable<unknown> {
+    const exception = thrown instanceof RpcException ? thrown : this.classify(thrown);
+    if (!exception) return this.fallback.catch(thrown, host);
     const error = exception.getError();
     if (typeof error === 'string') return throwError(() => ({ message: wellFormed(error) }));
     const { message } = error as { message?: unknown };
