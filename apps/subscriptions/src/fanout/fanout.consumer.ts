@@ -108,8 +108,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     const endResolution = this.metrics.resolution.startTimer();
     // Postgres down: hold this batch (no transaction, no offset) until it is back.
     const [targets, repeats] = await retryWhileDatabaseDown(
-      () =>
-        Promise.all([tenants.length ? this.endpoints.liveForTenants(tenants) : [], this.messages.storeAll(unique)]),
+      () => Promise.all([tenants.length ? this.endpoints.liveForTenants(tenants) : [], this.messages.storeAll(unique)]),
       { heartbeat, isRunning, isStale },
       this.logger,
       'fan-out',
