@@ -110,6 +110,19 @@ describe('DeliveryScheduler.admitBatch', () => {
     expect(state.pressing.size).toBe(0);
   });
 
+  it('owns only the partitions of the last assignment, and none while the group rebalances', () => {
+    const s = scheduler();
+    expect(s.owns(3)).toBe(true);
+    const revoked = s.partition(3);
+    s.openGate([0, 1]);
+    expect(revoked.closed).toBe(true);
+    expect([s.owns(0), s.owns(1), s.owns(3)]).toEqual([true, true, false]);
+    s.closeGate();
+    expect(s.owns(0)).toBe(false);
+    s.openGate([0, 3]);
+    expect([s.owns(0), s.owns(1), s.owns(3)]).toEqual([true, false, true]);
+  });
+
   it('records without a key are admitted without back-pressure (the window bounds them)', () => {
     const s = scheduler();
     const state = s.partition(2);

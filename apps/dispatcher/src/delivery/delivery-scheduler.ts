@@ -76,6 +76,8 @@ export class DeliveryScheduler {
   private readonly partitions = new Map<number, PartitionState>();
   private readonly lanes = new Map<string, { lane: EndpointLane; partition: number }>();
   private gateOpen = true;
+  /** The partitions of the last assignment (undefined until the first one). */
+  private assigned?: Set<number>;
   private running = 0;
   private output?: BatchingProducer;
   private idleWaiters: (() => void)[] = [];
@@ -101,6 +103,15 @@ export class DeliveryScheduler {
     return state;
   }
 
+  /**
+   * Whether records of `partition` may be admitted now: no rebalance running and the partition
+   * in the last assignment. kafkajs may still hand over a batch fetched before a revocation;
+   * admitting it would recreate the state of a partition another member now owns.
+   */
+  owns(partition: number): boolean {
+    return this.gateOpen && (this.assigned === undefined || this.assigned.has(partition));
+  }
+
   assignedStates(): [number, PartitionState][] {
     return [...this.partitions];
   }
@@ -115,6 +126,7 @@ export class DeliveryScheduler {
    * uncommitted — the new owner delivers them), the rest carry on.
    */
   openGate(assigned: number[]): void {
+    this.assigned = new Set(assigned);
     for (const [partition, state] of this.partitions) {
       if (assigned.includes(partition)) continue;
       state.closed = true;

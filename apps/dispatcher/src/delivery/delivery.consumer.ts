@@ -68,7 +68,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
 
   private async admit(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    if (payload.isStale()) return;
+    if (payload.isStale() || !this.scheduler.owns(batch.partition)) return;
     const state = this.scheduler.partition(batch.partition);
     const { lastAdmitted, stopped } = this.scheduler.admitBatch(state, batch.partition, batch.messages);
     // The fetch position moves past everything admitted (kafkajs never commits it: autoCommit
@@ -80,6 +80,9 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
       state.fetchedThrough = BigInt(lastAdmitted === lastMessage.offset ? batch.lastOffset() : lastAdmitted);
     }
     await this.commit(payload, state);
+    // Revoked during the commit (it can outlast a whole rebalance): a pause now would outlive
+    // the GROUP_JOIN resume and, on a partition that comes back, stop it for good.
+    if (state.closed) return;
     // Checked after the await, in the same tick as pause(): no finish can slip in between.
     if (stopped === 'window' && state.running > 0) {
       // Window full: nothing can be admitted until a running record finishes (its progress()
