@@ -15,10 +15,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, promises as fsp } from 'node:fs';
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { freePort } from './free-port';
 
 /**
  * Newest Kafka release verified end-to-end with kafkajs 2.2.4 (topics incl. compacted,
@@ -224,22 +224,11 @@ export async function resolveKafkaJars(
   }
 }
 
-/** Free loopback ports, all held open together so they are distinct. */
+/** Distinct free loopback ports (outside the ephemeral range, see `freePort`). */
 async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = [];
-  try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer();
-      servers.push(server);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', resolve);
-      });
-    }
-    return servers.map((s) => (s.address() as AddressInfo).port);
-  } finally {
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-  }
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
 }
 
 /** 16 random bytes, base64url without padding, as Kafka's Uuid; never starts with '-'. */
