@@ -67,7 +67,7 @@ describe('dispatch: rate limits, isolation, retry policies, ordering', () => {
     env: {
       DELAY_TIERS: '1s,5s',
       REQUEST_TIMEOUT: '10s',
-      DISPATCH_SESSION_TIMEOUT: '6s',
+      KAFKA_SESSION_TIMEOUT: '6s',
       KAFKA_DELIVERIES_PARTITIONS: String(PARTITIONS),
     },
   });

@@ -30,6 +30,7 @@ export class DispatcherModule {
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-dispatcher`,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT,
           layout: topicLayoutFromConfig(config, config.KAFKA_TOPIC_PREFIX),
           consumerLag: { [config.DISPATCH_GROUP]: 'deliveries', [config.DELAY_GROUP]: 'delay' },
         }),

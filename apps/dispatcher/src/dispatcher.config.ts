@@ -29,10 +29,6 @@ export const dispatcherConfigSchema = {
     'Consumer group of the deliverers (all dispatcher replicas share it).',
     z.string().default('dispatch'),
   ),
-  DISPATCH_SESSION_TIMEOUT: variable(
-    'Kafka consumer session timeout of the deliverers. Independent of endpoint latency: fetch handlers never wait for HTTP, so heartbeats keep flowing.',
-    duration('30s'),
-  ),
   DELAY_GROUP: variable('Consumer group of the delay-tier consumers.', z.string().default('delay')),
   REQUEST_TIMEOUT: variable('Time limit of one delivery attempt, connect to last body byte.', duration('15s')),
   MAX_RESPONSE_BODY_BYTES: variable('How much of a response body is read and logged.', positiveInt(4096)),

@@ -22,6 +22,7 @@ export class IngestionModule {
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-ingestion`,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT,
           layout: topicLayoutFromConfig(config, config.KAFKA_TOPIC_PREFIX),
         }),
       ],

@@ -80,6 +80,7 @@ export class SubscriptionsModule {
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-subscriptions`,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT,
           layout: topicLayoutFromConfig(config, config.KAFKA_TOPIC_PREFIX),
           consumerLag: { [config.FANOUT_GROUP]: 'events', [config.ATTEMPT_LOG_GROUP]: 'attempts' },
         }),

@@ -44,6 +44,10 @@ export const commonVariables = {
     'Prefix for every topic name (e.g. `staging.`); empty in production by default.',
     z.string().default(''),
   ),
+  KAFKA_SESSION_TIMEOUT: variable(
+    'Session timeout of every Kafka consumer group member. Also how long a group waits for a member that vanished without leaving (e.g. its coordinator died with a broker) before handing its partitions on; handlers heartbeat while they wait, so it does not bound processing time.',
+    duration('10s'),
+  ),
   HTTP_PORT: variable('Port of the HTTP server that serves /healthz, /readyz and /metrics.', port(8080)),
   HTTP_HOST: variable('Address the HTTP server binds.', z.string().default('0.0.0.0')),
   LOG_LEVEL: variable('Minimum log level.', z.enum(['debug', 'info', 'warn', 'error']).default('info')),

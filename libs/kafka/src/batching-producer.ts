@@ -1,4 +1,4 @@
-import type { CompressionTypes, Message, Producer, TopicMessages } from 'kafkajs';
+import type { CompressionTypes, Kafka, Message, Producer, ProducerConfig, TopicMessages } from 'kafkajs';
 import { chunkByBytes, MAX_REQUEST_BYTES, recordBytes } from './request-chunks';
 
 interface Pending {
@@ -7,21 +7,55 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+export interface BatchingProducerOptions {
+  acks?: number;
+  compression?: CompressionTypes;
+  /** kafkajs retry settings of each send (default: the client's). */
+  retry?: ProducerConfig['retry'];
+  /** Called when a failed send made it replace its producer. */
+  onReplaced?: (error: unknown) => void;
+}
+
 /**
- * Coalesces concurrent sends into one `sendBatch` per round trip. kafkajs has no linger: each
- * `send()` is its own request, and an idempotent producer allows one request in flight, so
- * concurrent callers would queue behind each other. Here the first caller flushes at once
- * (no added latency when idle); callers arriving while a flush is in flight are sent together
- * in the next one. Each caller's promise settles when its own records are acknowledged.
+ * An idempotent producer (acks=all by default) that coalesces concurrent sends into one
+ * `sendBatch` per round trip. kafkajs has no linger: each `send()` is its own request, and an
+ * idempotent producer allows one request in flight, so concurrent callers would queue behind
+ * each other. Here the first caller flushes at once (no added latency when idle); callers
+ * arriving while a flush is in flight are sent together in the next one. Each caller's promise
+ * settles when its own records are acknowledged.
+ *
+ * After a send that failed for good the kafkajs producer is replaced by a new one (a new
+ * producer id): kafkajs rolls back the sequence numbers of a failed request even when the broker
+ * wrote some of its partitions, so the next, different records would reuse those numbers and be
+ * dropped by the broker as duplicates (patches/README.md). Callers retry with the new producer;
+ * a record written by the old one may then be written twice, never lost.
  */
 export class BatchingProducer {
   private queue: Pending[] = [];
   private flushing = false;
+  private producer: Producer;
+  private needsConnect = true;
 
   constructor(
-    private readonly producer: Producer,
-    private readonly options: { acks?: number; compression?: CompressionTypes } = {},
-  ) {}
+    private readonly kafka: Kafka,
+    private readonly options: BatchingProducerOptions = {},
+  ) {
+    this.producer = this.create();
+  }
+
+  private create(): Producer {
+    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: this.options.retry });
+  }
+
+  /** Connects now (optional: the first send connects otherwise). */
+  async connect(): Promise<void> {
+    await this.producer.connect();
+    this.needsConnect = false;
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
 
   send(topic: string, messages: Message[]): Promise<void> {
     return this.sendMany([{ topic, messages }]);
@@ -40,6 +74,7 @@ export class BatchingProducer {
       while (this.queue.length > 0) {
         const batch = this.takeBatch();
         try {
+          if (this.needsConnect) await this.connect();
           // Kafka refuses a partition batch over 1 MiB: big flushes go as several requests.
           for (const topicMessages of chunkByBytes(mergeByTopic(batch.flatMap((p) => p.topicMessages)))) {
             await this.producer.sendBatch({
@@ -50,12 +85,22 @@ export class BatchingProducer {
           }
           for (const pending of batch) pending.resolve();
         } catch (error) {
+          await this.replace(error);
           for (const pending of batch) pending.reject(error);
         }
       }
     } finally {
       this.flushing = false;
     }
+  }
+
+  /** A fresh producer (new producer id, sequence numbers from zero), connected by the next flush. */
+  private async replace(error: unknown): Promise<void> {
+    const old = this.producer;
+    this.producer = this.create();
+    this.needsConnect = true;
+    await old.disconnect().catch(() => undefined);
+    this.options.onReplaced?.(error);
   }
 
   /** The callers to serve in one flush: up to about four requests' worth of records. */

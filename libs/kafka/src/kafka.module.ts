@@ -50,6 +50,8 @@ export interface KafkaModuleOptions {
   brokers: string[];
   clientId: string;
   topicPrefix: string;
+  /** Session timeout of every consumer this service creates (KAFKA_SESSION_TIMEOUT). */
+  sessionTimeoutMs?: number;
   layout: ITopicConfig[];
   /**
    * Consumer groups whose lag this service exports (`webhook_kafka_consumer_lag`), each with
@@ -81,7 +83,13 @@ export class KafkaModule {
         {
           provide: KAFKA,
           inject: [Logger],
-          useFactory: (logger: Logger) => createKafka({ brokers: options.brokers, clientId: options.clientId, logger }),
+          useFactory: (logger: Logger) =>
+            createKafka({
+              brokers: options.brokers,
+              clientId: options.clientId,
+              logger,
+              sessionTimeoutMs: options.sessionTimeoutMs,
+            }),
         },
         { provide: TopicNames, useValue: new TopicNames(options.topicPrefix) },
         { provide: TOPIC_LAYOUT, useValue: options.layout },

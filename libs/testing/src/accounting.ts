@@ -80,18 +80,20 @@ export async function accountDeliveries(options: {
     );
   const missing = () => {
     const [d, x] = [delivered(), dead()];
-    return [...expected].filter((id) => !d.has(id) && !x.has(id)).length;
+    return [...expected].filter((id) => !d.has(id) && !x.has(id));
   };
-  let left = expected.size;
+  let left: string[] = [...expected];
   try {
     await waitFor(
       `${expected.size} events delivered or dead-lettered at ${endpoint.path}`,
-      () => (left = missing()) === 0,
+      () => (left = missing()).length === 0,
       options.timeoutMs ?? 120_000,
       250,
     );
   } catch (error) {
-    throw new Error(`${(error as Error).message}: ${left} missing`);
+    // The webhook-ids (msg_<event id>…) to look for in the services' logs and topics.
+    const shown = left.slice(0, 10).join(', ') + (left.length > 10 ? ', …' : '');
+    throw new Error(`${(error as Error).message}: ${left.length} missing (${shown})`);
   }
   const verifier = new Webhook(endpoint.secret);
   const unacknowledged = new Set<string>();

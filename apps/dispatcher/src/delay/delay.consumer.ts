@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, Message } from 'kafkajs';
 import { decodeDeliveryTask, encodeDeliveryTask, PoisonRecordError } from '@webhooks/contracts';
 import { BatchingProducer, DelayTiers, KAFKA, planRelease, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
@@ -16,7 +16,6 @@ import type { OutputRecord } from '../delivery/deliver-task.usecase';
 @Injectable()
 export class DelayConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: Consumer;
-  private readonly producer: Producer;
   private readonly output: BatchingProducer;
   private readonly tierOfTopic: Map<string, number>;
   private readonly resumeTimers = new Set<NodeJS.Timeout>();
@@ -29,13 +28,12 @@ export class DelayConsumer implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(DISPATCHER_CONFIG) config: DispatcherConfig,
   ) {
     this.consumer = kafka.consumer({ groupId: config.DELAY_GROUP, maxWaitTimeInMs: 1_000 });
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    this.output = new BatchingProducer(this.producer, { acks: -1 });
+    this.output = new BatchingProducer(kafka, { acks: -1 });
     this.tierOfTopic = new Map(tiers.tiersMs.map((tier) => [topics.delay(tier), tier]));
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.producer.connect();
+    await this.output.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.tierOfTopic.keys()], fromBeginning: true });
     await runSupervised(this.consumer, this.logger, 'delay-tier', {
@@ -109,7 +107,7 @@ export class DelayConsumer implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     for (const timer of this.resumeTimers) clearTimeout(timer);
     await this.consumer.disconnect();
-    await this.producer.disconnect();
+    await this.output.disconnect();
   }
 }
 

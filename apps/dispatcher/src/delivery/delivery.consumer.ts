@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { BatchingProducer, KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
@@ -15,7 +15,7 @@ import { DeliveryScheduler, type PartitionState } from './delivery-scheduler';
 @Injectable()
 export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: Consumer;
-  private readonly producer: Producer;
+  private readonly producer: BatchingProducer;
   private sweeper?: NodeJS.Timeout;
   private committer?: NodeJS.Timeout;
 
@@ -29,13 +29,11 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
   ) {
     this.consumer = kafka.consumer({
       groupId: config.DISPATCH_GROUP,
-      sessionTimeout: config.DISPATCH_SESSION_TIMEOUT,
-      heartbeatInterval: Math.min(3_000, Math.floor(config.DISPATCH_SESSION_TIMEOUT / 3)),
       maxBytesPerPartition: 2 * 1024 * 1024,
       maxWaitTimeInMs: 500,
     });
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    scheduler.useProducer(new BatchingProducer(this.producer, { acks: -1 }));
+    this.producer = new BatchingProducer(kafka, { acks: -1 });
+    scheduler.useProducer(this.producer);
   }
 
   async onApplicationBootstrap(): Promise<void> {

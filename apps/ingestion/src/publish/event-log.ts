@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Kafka, Message } from 'kafkajs';
 import { BatchingProducer, KAFKA, TopicNames } from '@webhooks/kafka';
 
 /**
@@ -8,25 +8,22 @@ import { BatchingProducer, KAFKA, TopicNames } from '@webhooks/kafka';
  */
 @Injectable()
 export class EventLog implements OnModuleInit, OnApplicationShutdown {
-  private readonly producer: Producer;
   private readonly batching: BatchingProducer;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     private readonly topics: TopicNames,
   ) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
+    this.batching = new BatchingProducer(kafka, {
+      acks: -1,
       // Bounded, unlike kafkajs' idempotent default (infinite): a dead cluster must turn into
       // UNAVAILABLE for the caller within seconds. Safe because a retried publish keeps its id.
       retry: { initialRetryTime: 100, maxRetryTime: 1_000, retries: 6 },
     });
-    this.batching = new BatchingProducer(this.producer, { acks: -1 });
   }
 
   async onModuleInit(): Promise<void> {
-    await this.producer.connect();
+    await this.batching.connect();
   }
 
   append(records: Message[]): Promise<void> {
@@ -34,6 +31,6 @@ export class EventLog implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.producer.disconnect();
+    await this.batching.disconnect();
   }
 }

@@ -23,7 +23,7 @@ import { planFanout } from './plan-fanout';
 export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: Consumer;
   private producer: Producer;
-  /** False after a transaction could not be ended: the producer is replaced before the next one. */
+  /** False after a transaction failed: the producer is replaced before the next one. */
   private producerUsable = true;
   private running = false;
   private readonly rules = new PayloadRuleCache();
@@ -51,11 +51,14 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
-   * The transactional producer, replaced when the last transaction could neither commit nor
-   * abort (the broker was unreachable): kafkajs then stays stuck in COMMITTING/ABORTING and
-   * refuses every new transaction. A fresh producer with the same transactional.id re-runs
-   * InitProducerId, whose epoch bump makes the coordinator abort (or finish) the open
-   * transaction, so nothing half-written ever becomes visible.
+   * The transactional producer, replaced after any failed transaction. Two reasons: when the
+   * transaction could neither commit nor abort (the broker was unreachable) kafkajs stays stuck in
+   * COMMITTING/ABORTING and refuses every new transaction; and kafkajs rolls back the sequence
+   * numbers of a failed produce request even for partitions the broker wrote, so the next
+   * transaction's records could be taken for duplicates and silently dropped (patches/README.md).
+   * A fresh producer with the same transactional.id re-runs InitProducerId: the epoch bump makes
+   * the coordinator abort (or finish) the open transaction, so nothing half-written ever becomes
+   * visible, and sequence numbers start again from zero.
    */
   private async transactionalProducer(): Promise<Producer> {
     if (!this.producerUsable) {
@@ -63,7 +66,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
       this.producer = this.newProducer();
       await this.producer.connect();
       this.producerUsable = true;
-      this.logger.warn('fan-out producer re-initialised after an unfinished transaction');
+      this.logger.warn('fan-out producer re-initialised after a failed transaction');
     }
     return this.producer;
   }
@@ -139,9 +142,8 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
       });
       await transaction.commit();
     } catch (error) {
-      await transaction.abort().catch(() => {
-        this.producerUsable = false;
-      });
+      this.producerUsable = false;
+      await transaction.abort().catch(() => undefined);
       throw error;
     }
     resolveOffset(lastOffset);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Kafka, Message } from 'kafkajs';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   directoryKeys,
@@ -8,7 +8,7 @@ import {
   type DirectoryEntry,
   type EndpointView,
 } from '@webhooks/contracts';
-import { KAFKA, TopicNames } from '@webhooks/kafka';
+import { BatchingProducer, KAFKA, TopicNames } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { EndpointSecretCodec, SecretBox } from '@webhooks/signing';
 import { EndpointEntity } from '../endpoints/endpoint.entity';
@@ -58,7 +58,7 @@ export function endpointView(endpoint: EndpointEntity, codec: EndpointSecretCode
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly producer: Producer;
+  private readonly producer: BatchingProducer;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
@@ -71,7 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly codec: EndpointSecretCodec,
     @Inject(SUBSCRIPTIONS_CONFIG) private readonly config: SubscriptionsConfig,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = new BatchingProducer(kafka, { acks: -1 });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -123,7 +123,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         });
       }
       if (directory.length) topicMessages.push({ topic: this.topics.directory, messages: directory });
-      if (topicMessages.length) await this.producer.sendBatch({ topicMessages, acks: -1 });
+      if (topicMessages.length) await this.producer.sendMany(topicMessages);
       await tx.query('DELETE FROM outbox WHERE id = ANY($1)', [rows.map((row) => row.id)]);
       this.logger.debug('published outbox changes', { endpoints: endpoints.length, directory: directory.length });
       return rows.length;

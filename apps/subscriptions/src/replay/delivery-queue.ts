@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { encodeDeliveryTask, type DeliveryTask } from '@webhooks/contracts';
-import { KAFKA, TopicNames } from '@webhooks/kafka';
+import { BatchingProducer, KAFKA, TopicNames } from '@webhooks/kafka';
 
 const CHUNK = 500;
 
@@ -12,13 +12,13 @@ const CHUNK = 500;
  */
 @Injectable()
 export class DeliveryQueue implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly producer: Producer;
+  private readonly producer: BatchingProducer;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     private readonly topics: TopicNames,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = new BatchingProducer(kafka, { acks: -1 });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -27,11 +27,7 @@ export class DeliveryQueue implements OnApplicationBootstrap, OnApplicationShutd
 
   async enqueue(tasks: readonly DeliveryTask[]): Promise<number> {
     for (let i = 0; i < tasks.length; i += CHUNK) {
-      await this.producer.send({
-        topic: this.topics.deliveries,
-        acks: -1,
-        messages: tasks.slice(i, i + CHUNK).map(encodeDeliveryTask),
-      });
+      await this.producer.send(this.topics.deliveries, tasks.slice(i, i + CHUNK).map(encodeDeliveryTask));
     }
     return tasks.length;
   }

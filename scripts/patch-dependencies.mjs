@@ -1,0 +1,43 @@
+// Applies the dependency patches in patches/ (see patches/README.md) after `npm install` /
+// `npm ci`. Each patch replaces one file of one exact package version; the original is
+// recognised by its SHA-256, so a changed dependency fails loudly instead of being patched
+// blindly. Idempotent: an already patched file is left alone.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const PATCHES = [
+  {
+    pkg: 'kafkajs',
+    version: '2.2.4',
+    file: 'src/producer/sendMessages.js',
+    originalSha256: '8a120e6993955e040a13014cccebd79b8d41e7355d6eda1065fa83fea2fbbcdb',
+  },
+];
+
+const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+let failed = false;
+for (const { pkg, version, file, originalSha256 } of PATCHES) {
+  const dir = join(root, 'node_modules', pkg);
+  if (!existsSync(join(dir, 'package.json'))) continue; // not installed (e.g. a partial install)
+  const installed = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+  const target = join(dir, file);
+  const patched = join(root, 'patches', `${pkg}@${version}`, file);
+  const label = `${pkg}@${installed} ${file}`;
+  if (installed !== version) {
+    console.error(`patch-dependencies: ${label}: the patch is for ${version}; review patches/ before upgrading`);
+    failed = true;
+  } else if (sha256(target) === sha256(patched)) {
+    console.log(`patch-dependencies: ${label} already patched`);
+  } else if (sha256(target) === originalSha256) {
+    copyFileSync(patched, target);
+    console.log(`patch-dependencies: ${label} patched`);
+  } else {
+    console.error(`patch-dependencies: ${label} is neither the known original nor the patch; not touched`);
+    failed = true;
+  }
+}
+if (failed) process.exit(1);
