@@ -38,7 +38,7 @@ export const dispatcherConfigSchema = {
   ),
   MAX_IN_FLIGHT_PER_ENDPOINT: variable('Concurrent requests to one endpoint (ordered endpoints: 1).', positiveInt(32)),
   MAX_BACKLOG_PER_ENDPOINT: variable(
-    'Most tasks one unlimited endpoint may have waiting in memory. The actual limit follows the endpoint: what it drains within RATE_LIMIT_HORIZON at its observed speed (a hanging endpoint keeps almost nothing); the surplus waits in a delay tier so a slow endpoint cannot hold its partition.',
+    'Most tasks one unlimited endpoint may have waiting in memory. The actual limit follows the endpoint: what it drains within RATE_LIMIT_HORIZON at its observed speed. A fast endpoint whose lane is full pauses admission from its partition (back-pressure: the rest waits in Kafka) until the lane is half drained; a slow, hanging or paused endpoint sheds its surplus to a delay tier instead, so it cannot hold its partition.',
     positiveInt(2_000),
   ),
   RATE_LIMIT_HORIZON: variable(

@@ -22,6 +22,10 @@ export class PartitionState {
    * partition is committed up to here, so markers never show up as lag.
    */
   fetchedThrough?: bigint;
+  /** Full lanes of fast endpoints that stopped admission: fetching waits until each is relieved. */
+  readonly pressing = new Set<Pick<EndpointLane, 'relieved'>>();
+  /** The window was full when admission stopped: fetching waits until a record finishes. */
+  waitingForProgress = false;
 
   /** Where the partition can be committed now, if anywhere new. */
   commitPoint(): bigint | undefined {
@@ -32,18 +36,34 @@ export class PartitionState {
     }
     return next === this.committed ? undefined : next;
   }
-  /** Set while the partition is paused waiting for progress; calling it resumes fetching. */
+  /** Set while the partition is paused; calling it resumes fetching. */
   resume?: () => void;
   closed = false;
 
   /** Called whenever one of its records finishes: lets the consumer fetch (and commit) again. */
   progress(): void {
     this.running -= 1;
+    this.waitingForProgress = false;
+    this.resumeIfRelieved();
+  }
+
+  /** No lane that stopped admission is still full (forgets those that are not). */
+  relieved(): boolean {
+    for (const lane of this.pressing) if (lane.relieved) this.pressing.delete(lane);
+    return this.pressing.size === 0;
+  }
+
+  /** Resumes fetching if the partition is paused and what paused it is over. */
+  resumeIfRelieved(): void {
+    if (!this.resume || this.waitingForProgress || !this.relieved()) return;
     const resume = this.resume;
     this.resume = undefined;
-    resume?.();
+    resume();
   }
 }
+
+/** Why admission of a batch stopped before its end. */
+export type AdmissionStop = 'window' | 'pressure';
 
 /**
  * Runs delivery tasks outside the consumer loop so that no record waits for another endpoint:
@@ -56,6 +76,8 @@ export class DeliveryScheduler {
   private readonly partitions = new Map<number, PartitionState>();
   private readonly lanes = new Map<string, { lane: EndpointLane; partition: number }>();
   private gateOpen = true;
+  /** The partitions of the last assignment (undefined until the first one). */
+  private assigned?: Set<number>;
   private running = 0;
   private output?: BatchingProducer;
   private idleWaiters: (() => void)[] = [];
@@ -81,6 +103,15 @@ export class DeliveryScheduler {
     return state;
   }
 
+  /**
+   * Whether records of `partition` may be admitted now: no rebalance running and the partition
+   * in the last assignment. kafkajs may still hand over a batch fetched before a revocation;
+   * admitting it would recreate the state of a partition another member now owns.
+   */
+  owns(partition: number): boolean {
+    return this.gateOpen && (this.assigned === undefined || this.assigned.has(partition));
+  }
+
   assignedStates(): [number, PartitionState][] {
     return [...this.partitions];
   }
@@ -95,6 +126,7 @@ export class DeliveryScheduler {
    * uncommitted — the new owner delivers them), the rest carry on.
    */
   openGate(assigned: number[]): void {
+    this.assigned = new Set(assigned);
     for (const [partition, state] of this.partitions) {
       if (assigned.includes(partition)) continue;
       state.closed = true;
@@ -109,20 +141,53 @@ export class DeliveryScheduler {
     for (const { lane } of this.lanes.values()) lane.pump();
   }
 
-  /** Takes one record of `partition`; returns immediately. */
-  admit(state: PartitionState, partition: number, message: KafkaMessage): void {
+  /**
+   * Takes the new records of one fetched batch, in order, and returns at once. Stops early when
+   * the partition's window is full, or at a record whose endpoint is fast and its lane full
+   * (back-pressure: that record and all after it stay in Kafka until the lane is relieved).
+   */
+  admitBatch(
+    state: PartitionState,
+    partition: number,
+    messages: KafkaMessage[],
+  ): { lastAdmitted?: string; stopped?: AdmissionStop } {
+    let lastAdmitted: string | undefined;
+    for (const message of messages) {
+      if (state.window.seen(BigInt(message.offset))) continue;
+      if (state.window.size >= this.config.MAX_WINDOW_PER_PARTITION) return { lastAdmitted, stopped: 'window' };
+      // Tasks are keyed by endpoint id: the lane is known before the record is decoded.
+      const lane = message.key ? this.laneFor(message.key.toString(), partition, state) : undefined;
+      if (lane?.full) {
+        state.pressing.add(lane);
+        return { lastAdmitted, stopped: 'pressure' };
+      }
+      this.admit(state, partition, message, lane);
+      lastAdmitted = message.offset;
+    }
+    return { lastAdmitted };
+  }
+
+  /** Takes one record of `partition`, counted in `lane` until routed; returns immediately. */
+  private admit(state: PartitionState, partition: number, message: KafkaMessage, lane?: EndpointLane): void {
     const offset = BigInt(message.offset);
     state.window.start(offset);
     state.running += 1;
     this.running += 1;
     this.metrics.inFlight.inc();
+    lane?.expect();
+    let routed = lane === undefined;
+    const arrived = () => {
+      if (routed) return;
+      routed = true;
+      lane!.arrived();
+    };
     const finish = () => {
       state.window.finish(offset);
       state.progress();
       this.forget(1);
     };
     const route = (): void => {
-      this.route(state, partition, message, finish).catch((error: unknown) => {
+      this.route(state, partition, message, finish, arrived).catch((error: unknown) => {
         // A bug, not a delivery failure: keep the record (uncommitted) and try it again.
         this.logger.error('routing a delivery task failed; retrying', { partition, offset: message.offset, error });
         setTimeout(route, 1_000);
@@ -140,6 +205,20 @@ export class DeliveryScheduler {
   }
 
   private async route(
+    state: PartitionState,
+    partition: number,
+    message: KafkaMessage,
+    finish: () => void,
+    arrived: () => void,
+  ): Promise<void> {
+    try {
+      await this.routeTask(state, partition, message, finish);
+    } finally {
+      arrived();
+    }
+  }
+
+  private async routeTask(
     state: PartitionState,
     partition: number,
     message: KafkaMessage,
@@ -236,9 +315,21 @@ export class DeliveryScheduler {
   /** Stops all lanes and resolves when no task is running (or the timeout passes). */
   async drain(timeoutMs: number): Promise<void> {
     this.gateOpen = false;
+    // The consumer is paused for good: finishing records must not resume fetching.
+    for (const state of this.partitions.values()) state.resume = undefined;
     for (const { lane } of this.lanes.values()) this.forget(lane.close());
     if (this.running === 0) return;
     await Promise.race([new Promise<void>((resolve) => this.idleWaiters.push(resolve)), sleep(timeoutMs)]);
+  }
+
+  /**
+   * Periodic: lanes whose endpoint turned slow shed what it cannot drain in time (a full lane
+   * gets no pushes while its partition is paused), and paused partitions whose lanes are
+   * relieved fetch again.
+   */
+  relieve(): void {
+    for (const { lane } of this.lanes.values()) lane.trim();
+    for (const state of this.partitions.values()) state.resumeIfRelieved();
   }
 
   /** Forgets lanes that have nothing to do (their buckets restart empty: never a burst). */

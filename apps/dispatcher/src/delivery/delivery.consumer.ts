@@ -9,8 +9,9 @@ import { DeliveryScheduler, type PartitionState } from './delivery-scheduler';
  * Feeds `webhooks.deliveries` (read_committed: only tasks of committed fan-out transactions)
  * into the DeliveryScheduler and commits each partition at its low watermark. `eachBatch`
  * never waits for HTTP: it admits new records and returns, so heartbeats keep flowing however
- * slow an endpoint is, and one endpoint never holds up another. A partition whose window is
- * full is paused until one of its records finishes.
+ * slow an endpoint is, and a slow endpoint never holds up another. A partition is paused while
+ * its window is full (until one of its records finishes) or while a fast endpoint's lane is
+ * full (back-pressure: until the lane is half drained).
  */
 @Injectable()
 export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -56,25 +57,18 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
       eachBatch: (payload) => this.admit(payload),
     });
     this.sweeper = setInterval(() => this.scheduler.sweepIdleLanes(), 60_000);
-    this.committer = setInterval(() => void this.commitFinished(), 500);
+    this.committer = setInterval(() => {
+      this.scheduler.relieve();
+      void this.commitFinished();
+    }, 500);
     this.readiness.register({ name: 'delivery-consumer', check: () => true });
   }
 
   private async admit(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    if (payload.isStale()) return;
+    if (payload.isStale() || !this.scheduler.owns(batch.partition)) return;
     const state = this.scheduler.partition(batch.partition);
-    let lastAdmitted: string | undefined;
-    let full = false;
-    for (const message of batch.messages) {
-      if (state.window.seen(BigInt(message.offset))) continue;
-      if (state.window.size >= this.config.MAX_WINDOW_PER_PARTITION) {
-        full = true;
-        break;
-      }
-      this.scheduler.admit(state, batch.partition, message);
-      lastAdmitted = message.offset;
-    }
+    const { lastAdmitted, stopped } = this.scheduler.admitBatch(state, batch.partition, batch.messages);
     // The fetch position moves past everything admitted (kafkajs never commits it: autoCommit
     // is off); the committed offset is the low watermark, so unfinished records survive a crash.
     const lastMessage = batch.messages[batch.messages.length - 1];
@@ -84,10 +78,18 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
       state.fetchedThrough = BigInt(lastAdmitted === lastMessage.offset ? batch.lastOffset() : lastAdmitted);
     }
     await this.commit(payload, state);
-    if (full && state.running > 0) {
+    // Revoked during the commit (it can outlast a whole rebalance): a pause now would outlive
+    // the GROUP_JOIN resume and, on a partition that comes back, stop it for good.
+    if (state.closed) return;
+    // Checked after the await, in the same tick as pause(): no finish can slip in between.
+    if (stopped === 'window' && state.running > 0) {
       // Window full: nothing can be admitted until a running record finishes (its progress()
-      // resumes fetching). Checked after the await, in the same tick as pause(): no finish can
-      // slip in between.
+      // resumes fetching).
+      state.waitingForProgress = true;
+      state.resume = payload.pause();
+    } else if (stopped === 'pressure' && !state.relieved()) {
+      // A fast endpoint's lane is full: the rest stays in Kafka until the lane is half drained
+      // (progress() or the periodic relieve() resumes fetching).
       state.resume = payload.pause();
     }
   }

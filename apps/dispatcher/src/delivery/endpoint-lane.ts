@@ -12,10 +12,61 @@ export interface LaneCallbacks {
 export interface LaneLimits {
   /** Concurrent requests to one (unordered) endpoint. */
   maxInFlight: number;
-  /** Tasks an unlimited endpoint may have waiting in memory before the surplus is shed. */
+  /** Most tasks an unlimited endpoint may have waiting in memory (see `backlogPolicy`). */
   maxBacklog: number;
   /** How far ahead (ms) a rate-limited endpoint may queue in memory; beyond that, tasks are shed. */
   horizonMs: number;
+}
+
+/** What a lane does with work beyond its backlog limit. */
+export interface BacklogPolicy {
+  /** Tasks that may wait in the lane. */
+  limit: number;
+  /**
+   * True: the endpoint is merely busy (fast, unlimited, unordered, not paused): its partition
+   * stops admitting while the lane is full and the surplus stays in Kafka. False: the surplus
+   * is shed to a delay tier, so the endpoint never holds its partition.
+   */
+  backPressure: boolean;
+}
+
+/**
+ * How many tasks may wait for an endpoint, and whether a full lane pauses its partition or sheds.
+ *
+ * - Rate-limited: what the limit lets through within the horizon; beyond it, shed (the tasks
+ *   could not start sooner anyway, and waiting in a delay tier costs no memory).
+ * - Ordered: everything (tasks retry in place, one at a time); the partition window bounds it.
+ * - Unlimited: what it drains within the horizon at its observed latency, up to `maxBacklog`.
+ *   While that is at least two rounds of requests (latency ≤ horizon / 2) and no Retry-After
+ *   pause runs, the endpoint is fast and only busy: a full lane applies back-pressure (the
+ *   partition stops admitting until the lane is half drained, i.e. within horizon / 2), because
+ *   recycling a fast endpoint's surplus through the delay tier multiplies the Kafka work
+ *   without getting it delivered any sooner. A slower, hanging or paused endpoint sheds
+ *   instead, so it never holds its partition (and its neighbours) back.
+ */
+export function backlogPolicy(
+  endpoint: {
+    ordered: boolean;
+    rateLimit?: { perSecond: number; burst: number } | null;
+    latencyMs: number;
+    pausedForMs: number;
+  },
+  limits: LaneLimits,
+): BacklogPolicy {
+  if (endpoint.ordered) return { limit: Infinity, backPressure: false };
+  const rate = endpoint.rateLimit;
+  if (rate) {
+    return {
+      limit: Math.max(rate.burst, Math.ceil((rate.perSecond * limits.horizonMs) / 1_000)),
+      backPressure: false,
+    };
+  }
+  const rounds = 2 * limits.maxInFlight;
+  const drainable = Math.ceil((limits.maxInFlight * limits.horizonMs) / Math.max(1, endpoint.latencyMs));
+  return {
+    limit: Math.min(limits.maxBacklog, Math.max(rounds, drainable)),
+    backPressure: drainable >= rounds && endpoint.pausedForMs <= 0,
+  };
 }
 
 interface Queued {
@@ -28,8 +79,10 @@ interface Queued {
  * One endpoint's delivery lane inside the dispatcher that owns it. Tasks wait here in arrival
  * order and start when the endpoint has capacity: a free in-flight slot (1 when ordered), a
  * rate-limit token, no Retry-After pause. What cannot start soon — more than `horizonMs` of
- * rate-limited work, a backlog past `maxBacklog`, a long pause — is shed to a delay tier, so a
- * slow, throttled or failing endpoint never holds memory or its partition for long.
+ * rate-limited work, a slow endpoint's backlog, a long pause — is shed to a delay tier, so a
+ * slow, throttled or failing endpoint never holds memory or its partition for long. A fast
+ * endpoint's lane never sheds: when it is full (`full`), its partition stops admitting until
+ * the lane is `relieved` (back-pressure; see `backlogPolicy`).
  */
 export class EndpointLane {
   private readonly queue: Queued[] = [];
@@ -45,6 +98,10 @@ export class EndpointLane {
   private shedCursor = 0;
   private timer?: NodeJS.Timeout;
   private closed = false;
+  /** Tasks admitted for this endpoint and not yet pushed (their view is being resolved). */
+  private expected = 0;
+  /** The endpoint's latest view: decides how the lane treats its backlog. */
+  private view?: EndpointView;
 
   constructor(
     private readonly callbacks: LaneCallbacks,
@@ -55,7 +112,34 @@ export class EndpointLane {
 
   /** Nothing queued, nothing running, no pause to remember: the lane can be forgotten. */
   get idle(): boolean {
-    return this.queue.length === 0 && this.inFlight === 0 && Date.now() >= this.pausedUntil;
+    return this.queue.length === 0 && this.inFlight === 0 && this.expected === 0 && Date.now() >= this.pausedUntil;
+  }
+
+  /** A task for this endpoint was admitted; it will be pushed (or dropped) after `arrived()`. */
+  expect(): void {
+    this.expected += 1;
+  }
+
+  arrived(): void {
+    this.expected -= 1;
+  }
+
+  /**
+   * The lane holds all a fast endpoint should keep in memory: its partition must admit nothing
+   * more (for any endpoint: the log is ordered) until the lane is relieved. Never true for an
+   * endpoint that sheds its surplus.
+   */
+  get full(): boolean {
+    if (this.closed) return false;
+    const policy = this.policy(Date.now());
+    return policy.backPressure && this.queue.length + this.expected >= policy.limit;
+  }
+
+  /** Half drained, or no longer an endpoint that applies back-pressure (it sheds, or is closed). */
+  get relieved(): boolean {
+    if (this.closed) return true;
+    const policy = this.policy(Date.now());
+    return !policy.backPressure || this.queue.length + this.expected <= policy.limit / 2;
   }
 
   get load(): number {
@@ -69,27 +153,40 @@ export class EndpointLane {
   push(task: DeliveryTask, view: EndpointView, done: () => void): boolean {
     if (this.closed) return false;
     this.configure(view);
+    this.view = view;
     const now = Date.now();
-    const backlog = view.delivery.ordered ? Infinity : this.backlogLimit(view);
-    // The endpoint got slower (or was paused): what it cannot drain in time leaves the queue.
-    for (const queued of this.queue.splice(backlog)) {
+    const policy = this.policy(now);
+    // A busy fast endpoint keeps everything: admission stops when it is full (see `full`).
+    if (!policy.backPressure) {
+      this.trim(now, policy);
+      if (this.queue.length >= policy.limit) {
+        this.shedOne(
+          { task, view, done },
+          this.estimatedWaitMs(view, now),
+          view.delivery.rateLimit ? 'rate_limited' : 'backlog',
+        );
+        return true;
+      }
+    }
+    this.queue.push({ task, view, done });
+    this.pump();
+    return true;
+  }
+
+  /**
+   * Sheds what the endpoint cannot drain in time now that it got slower (or was paused). Called
+   * on every push and periodically: a lane that filled while the endpoint was fast and then
+   * started hanging gets no pushes (its partition is paused) yet must let go of its partition.
+   */
+  trim(now = Date.now(), policy = this.policy(now)): void {
+    if (this.closed || policy.backPressure) return;
+    for (const queued of this.queue.splice(policy.limit)) {
       this.shedOne(
         queued,
         this.estimatedWaitMs(queued.view, now),
         queued.view.delivery.rateLimit ? 'rate_limited' : 'backlog',
       );
     }
-    if (this.queue.length >= backlog) {
-      this.shedOne(
-        { task, view, done },
-        this.estimatedWaitMs(view, now),
-        view.delivery.rateLimit ? 'rate_limited' : 'backlog',
-      );
-      return true;
-    }
-    this.queue.push({ task, view, done });
-    this.pump();
-    return true;
   }
 
   /**
@@ -171,17 +268,17 @@ export class EndpointLane {
     void this.callbacks.shed(queued.task, waitMs, reason).finally(queued.done);
   }
 
-  /**
-   * How many tasks may wait here: what the endpoint gets through within the horizon — at its
-   * rate limit, or at its observed speed — so a fast endpoint keeps a deep queue (no detour
-   * through the delay tiers) and a slow or hanging one holds almost nothing.
-   */
-  private backlogLimit(view: EndpointView): number {
-    const limit = view.delivery.rateLimit;
-    if (limit) return Math.max(limit.burst, Math.ceil((limit.perSecond * this.limits.horizonMs) / 1_000));
-    const concurrency = view.delivery.ordered ? 1 : this.limits.maxInFlight;
-    const drainable = Math.ceil((concurrency * this.limits.horizonMs) / this.currentLatencyMs(Date.now()));
-    return Math.min(this.limits.maxBacklog, Math.max(2 * concurrency, drainable));
+  /** The backlog policy for the endpoint as it behaves now (unknown view: fast and unlimited). */
+  private policy(now: number): BacklogPolicy {
+    return backlogPolicy(
+      {
+        ordered: this.view?.delivery.ordered ?? false,
+        rateLimit: this.view?.delivery.rateLimit,
+        latencyMs: this.currentLatencyMs(now),
+        pausedForMs: this.pausedUntil - now,
+      },
+      this.limits,
+    );
   }
 
   /** When a shed task is likely to find room: after the queue ahead of it has drained at the endpoint's rate. */
