@@ -295,7 +295,11 @@ async function main(): Promise<number> {
     const platform = new TestPlatform({ kafkaBrokers: brokers, databaseUrl, env });
     resources.platform = platform;
     await platform.start();
-    say(`platform up (prefix ${platform.prefix}); logs in dist/test-logs/${platform.prefix.slice(0, -1)}`);
+    const extraDispatchers = [];
+    for (let i = 1; i < options.dispatchers; i++) extraDispatchers.push(await platform.addDispatcher());
+    say(
+      `platform up (prefix ${platform.prefix}, ${options.dispatchers} dispatcher process(es)); logs in dist/test-logs/${platform.prefix.slice(0, -1)}`,
+    );
     const maxMessageBytes = process.env.BENCH_MAX_MESSAGE_BYTES;
     if (maxMessageBytes) await raiseMaxMessageBytes(brokers, platform.prefix, maxMessageBytes);
 
@@ -323,6 +327,7 @@ async function main(): Promise<number> {
     // The measured phase.
     const watch = new ProcessWatch();
     for (const [name, service] of platform.services) watch.add(name, service.pid);
+    for (const [i, extra] of extraDispatchers.entries()) watch.add(`dispatcher-${i + 2}`, extra.pid);
     watch.add('receiver', receiver.child.pid);
     watch.add('bench', process.pid);
     watch.add('kafka', resources.kafka?.pid);
@@ -377,7 +382,10 @@ async function main(): Promise<number> {
     say(`platform phase done; load ${loadAfter}`);
 
     const kafkaRecords = await countRecords(brokers, platform.prefix);
-    const servicePids = Object.fromEntries([...platform.services].map(([name, s]) => [name, s.pid ?? 0]));
+    const servicePids = Object.fromEntries([
+      ...[...platform.services].map(([name, s]) => [name, s.pid ?? 0]),
+      ...extraDispatchers.map((s, i) => [`dispatcher-${i + 2}`, s.pid ?? 0]),
+    ]);
     // Stop the services before the ceilings so they do not compete for CPU (profiles are written now).
     await platform.stop();
     management.close();

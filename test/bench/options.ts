@@ -13,15 +13,18 @@ export interface BenchOptions {
   duration: number;
   /** Where the JSON report goes; the PNG chart is written next to it. */
   json: string;
+  /** Dispatcher processes (one consumer group; scaling out on the same box). */
+  dispatchers: number;
 }
 
-export const USAGE = `usage: tsx test/bench/bench.ts [--events N] [--fanout F] [--payload-bytes B] [--rate R] [--duration S] [--json FILE]
+export const USAGE = `usage: tsx test/bench/bench.ts [--events N] [--fanout F] [--payload-bytes B] [--rate R] [--duration S] [--json FILE] [--dispatchers N]
   --events N         events to publish (default 5000)
   --fanout F         endpoints subscribed to each event (default 10)
   --payload-bytes B  JSON payload size (default 1024)
   --rate R           target deliveries/s, paced (default: as fast as possible)
   --duration S       cap on the measured phase in seconds (default 120)
   --json FILE        JSON report; the PNG chart goes next to it (default dist/bench/bench.json)
+  --dispatchers N    dispatcher processes sharing the deliveries group (default 1)
 Service settings: BENCH_SVC_<VAR>=value is passed to the three services as <VAR> (e.g.
 BENCH_SVC_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof', BENCH_SVC_LOG_LEVEL=info).
 BENCH_MAX_MESSAGE_BYTES=N raises max.message.bytes of every platform topic (workaround, see
@@ -46,6 +49,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       rate: { type: 'string' },
       duration: { type: 'string' },
       json: { type: 'string' },
+      dispatchers: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -60,8 +64,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     rate: positive('rate', values.rate, 0, true),
     duration: positive('duration', values.duration, 120),
     json: values.json ?? 'dist/bench/bench.json',
+    dispatchers: Math.round(positive('dispatchers', values.dispatchers, 1)),
   };
   // Bounded: every endpoint is a listening port of the receiver.
   if (options.fanout > 100) throw new Error('--fanout is at most 100');
+  if (options.dispatchers > 8) throw new Error('--dispatchers is at most 8');
   return options;
 }

@@ -10,7 +10,23 @@ import type { EndpointSecretCodec } from '@webhooks/signing';
 export function signingSecrets(view: EndpointView, codec: EndpointSecretCodec, now = Date.now()): string[] {
   const live = view.secrets.filter((secret) => secret.notAfter === undefined || secret.notAfter > now);
   const chosen = live.length ? live : view.secrets.slice(0, 1);
-  return chosen.map((secret) => codec.open(view.id, secret.value));
+  return chosen.map((secret) => opened(codec, view.id, secret));
+}
+
+/**
+ * Opened secrets, per codec and per secret entry of a view: opening is an AES-GCM decryption
+ * (1.6 % of the dispatcher's CPU at max rate when done per attempt). Views are immutable and
+ * replaced whole when an endpoint changes, so an entry's plaintext lives exactly as long as the
+ * view that holds it sealed.
+ */
+const openedByCodec = new WeakMap<EndpointSecretCodec, WeakMap<EndpointView['secrets'][number], string>>();
+
+function opened(codec: EndpointSecretCodec, endpointId: string, secret: EndpointView['secrets'][number]): string {
+  let cache = openedByCodec.get(codec);
+  if (!cache) openedByCodec.set(codec, (cache = new WeakMap()));
+  let plaintext = cache.get(secret);
+  if (plaintext === undefined) cache.set(secret, (plaintext = codec.open(endpointId, secret.value)));
+  return plaintext;
 }
 
 /**
