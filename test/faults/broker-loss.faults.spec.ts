@@ -1,13 +1,7 @@
-import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { ManagementClient, PublisherClient } from '@webhooks/client';
 import { webhookId } from '@webhooks/signing';
-import {
-  startLocalKafkaCluster,
-  startLocalPostgres,
-  type LocalKafkaCluster,
-  type LocalPostgres,
-} from '@webhooks/local-stack';
+import { startLocalKafkaCluster, type LocalKafkaCluster } from '@webhooks/local-stack';
 import {
   accountDeliveries,
   DeadLetters,
@@ -17,7 +11,7 @@ import {
   waitFor,
   type Accounting,
 } from '@webhooks/testing';
-import { createEndpoints, scratchDir, secs } from './support';
+import { createEndpoints, secs, startFaultPlatform, type FaultPlatform } from './support';
 
 /**
  * A 3-node KRaft cluster (each node broker + controller), every platform topic at replication
@@ -28,9 +22,9 @@ import { createEndpoints, scratchDir, secs } from './support';
 describe('faults: a 3-broker cluster loses a broker during traffic', () => {
   const EVENTS = 1_000;
   const tenant = `brokerloss-${Date.now().toString(36)}`;
-  const receiver = new TestReceiver();
+  let fault: FaultPlatform<LocalKafkaCluster>;
+  let receiver: TestReceiver;
   let cluster: LocalKafkaCluster;
-  let postgres: LocalPostgres;
   let platform: TestPlatform;
   let publisher: PublisherClient;
   let management: ManagementClient;
@@ -38,37 +32,15 @@ describe('faults: a 3-broker cluster loses a broker during traffic', () => {
   let deadLetters: DeadLetters;
 
   beforeAll(async () => {
-    const dir = scratchDir('broker-loss');
-    [cluster, postgres] = await Promise.all([
-      startLocalKafkaCluster({ dataDir: join(dir, 'kafka'), nodes: 3, log: () => undefined }),
-      startLocalPostgres({ dataDir: join(dir, 'postgres') }),
-    ]);
-    await receiver.start();
-    platform = new TestPlatform({
-      kafkaBrokers: cluster.brokers.join(','),
-      databaseUrl: postgres.url,
-      env: { DELAY_TIERS: '1s,5s', KAFKA_REPLICATION_FACTOR: '3', PUBLISH_TIMEOUT: '5s' },
+    fault = await startFaultPlatform({
+      name: 'broker-loss',
+      startKafka: (dataDir) => startLocalKafkaCluster({ dataDir, nodes: 3, log: () => undefined }),
+      env: { KAFKA_REPLICATION_FACTOR: '3', PUBLISH_TIMEOUT: '5s' },
     });
-    await platform.start();
-    publisher = platform.publisher({ maxRetries: 0, deadlineMs: 10_000 });
-    management = platform.management();
-    kafka = new Kafka({ brokers: cluster.brokers, logLevel: logLevel.NOTHING });
-    deadLetters = await new DeadLetters(
-      kafka,
-      platform.topic('webhooks.deliveries.dlq'),
-      `${platform.prefix}dlq-reader`,
-    ).start();
+    ({ kafka: cluster, receiver, platform, publisher, management, deadLetters, client: kafka } = fault);
   }, 240_000);
 
-  afterAll(async () => {
-    await deadLetters?.stop();
-    publisher?.close();
-    management?.close();
-    await platform?.stop();
-    await receiver.stop();
-    await cluster?.stop();
-    await postgres?.stop();
-  });
+  afterAll(() => fault?.stop());
 
   it('keeps publishing and delivering with one broker SIGKILLed; every OK is delivered', async () => {
     // The layout really is RF 3 / min ISR 2 (what makes acks=all survive one loss and only one).

@@ -1,11 +1,8 @@
-import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { GrpcStatus, ManagementClient, PublisherClient } from '@webhooks/client';
-import { startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
+import { startLocalKafka, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
 import {
   accountDeliveries,
   DeadLetters,
-  TestPlatform,
   TestReceiver,
   Traffic,
   waitFor,
@@ -13,7 +10,7 @@ import {
   type EndpointUnderTest,
   type PublishOutcome,
 } from '@webhooks/testing';
-import { attemptPairs, createEndpoints, scratchDir, secs } from './support';
+import { attemptPairs, createEndpoints, secs, startFaultPlatform, type FaultPlatform } from './support';
 
 /**
  * The Kafka broker stops while a publisher keeps sending, stays down, and comes back on the same
@@ -24,48 +21,24 @@ import { attemptPairs, createEndpoints, scratchDir, secs } from './support';
 describe('faults: Kafka broker restart during traffic', () => {
   const DOWN_MS = 20_000;
   const tenant = `restart-${Date.now().toString(36)}`;
-  const receiver = new TestReceiver();
+  let fault: FaultPlatform<LocalKafka>;
+  let receiver: TestReceiver;
   let kafka: LocalKafka;
   let postgres: LocalPostgres;
-  let platform: TestPlatform;
   let publisher: PublisherClient;
   let management: ManagementClient;
   let deadLetters: DeadLetters;
 
   beforeAll(async () => {
-    const dir = scratchDir('broker-restart');
-    [kafka, postgres] = await Promise.all([
-      startLocalKafka({ dataDir: join(dir, 'kafka'), log: () => undefined }),
-      startLocalPostgres({ dataDir: join(dir, 'postgres') }),
-    ]);
-    await receiver.start();
-    platform = new TestPlatform({
-      kafkaBrokers: kafka.brokers.join(','),
-      databaseUrl: postgres.url,
-      // A short publish timeout turns a dead broker into UNAVAILABLE quickly.
-      env: { DELAY_TIERS: '1s,5s', PUBLISH_TIMEOUT: '4s', LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'info' },
+    fault = await startFaultPlatform({
+      name: 'broker-restart',
+      startKafka: (dataDir) => startLocalKafka({ dataDir, log: () => undefined }),
+      env: { PUBLISH_TIMEOUT: '4s', LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'info' },
     });
-    await platform.start();
-    // No client retries: every answer recorded is exactly what ingestion said.
-    publisher = platform.publisher({ maxRetries: 0, deadlineMs: 10_000 });
-    management = platform.management();
-    const client = new Kafka({ brokers: kafka.brokers, logLevel: logLevel.NOTHING });
-    deadLetters = await new DeadLetters(
-      client,
-      platform.topic('webhooks.deliveries.dlq'),
-      `${platform.prefix}dlq-reader`,
-    ).start();
-  });
+    ({ kafka, postgres, receiver, publisher, management, deadLetters } = fault);
+  }, 240_000);
 
-  afterAll(async () => {
-    await deadLetters?.stop();
-    publisher?.close();
-    management?.close();
-    await platform?.stop();
-    await receiver.stop();
-    await kafka?.stop();
-    await postgres?.stop();
-  });
+  afterAll(() => fault?.stop());
 
   it('answers UNAVAILABLE while the broker is down, resumes by itself, and delivers every OK', async () => {
     const endpoints: EndpointUnderTest[] = await createEndpoints(

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { GrpcStatus, ManagementClient, PublisherClient } from '@webhooks/client';
-import { startLocalKafka, startLocalPostgres, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
+import { startLocalKafka, type LocalKafka, type LocalPostgres } from '@webhooks/local-stack';
 import {
   accountDeliveries,
   DeadLetters,
@@ -11,7 +9,7 @@ import {
   waitFor,
   type Accounting,
 } from '@webhooks/testing';
-import { attemptPairs, createEndpoints, scratchDir, secs } from './support';
+import { attemptPairs, createEndpoints, secs, startFaultPlatform, type FaultPlatform } from './support';
 
 /**
  * PostgreSQL goes away while events flow through fan-out (which reads endpoints and stores
@@ -23,8 +21,8 @@ import { attemptPairs, createEndpoints, scratchDir, secs } from './support';
 describe('faults: PostgreSQL down during fan-out and attempt logging', () => {
   const DOWN_MS = 20_000;
   const tenant = `pgdown-${Date.now().toString(36)}`;
-  const receiver = new TestReceiver();
-  let kafka: LocalKafka;
+  let fault: FaultPlatform<LocalKafka>;
+  let receiver: TestReceiver;
   let postgres: LocalPostgres;
   let platform: TestPlatform;
   let publisher: PublisherClient;
@@ -32,37 +30,14 @@ describe('faults: PostgreSQL down during fan-out and attempt logging', () => {
   let deadLetters: DeadLetters;
 
   beforeAll(async () => {
-    const dir = scratchDir('postgres-down');
-    [kafka, postgres] = await Promise.all([
-      startLocalKafka({ dataDir: join(dir, 'kafka'), log: () => undefined }),
-      startLocalPostgres({ dataDir: join(dir, 'postgres') }),
-    ]);
-    await receiver.start();
-    platform = new TestPlatform({
-      kafkaBrokers: kafka.brokers.join(','),
-      databaseUrl: postgres.url,
-      env: { DELAY_TIERS: '1s,5s' },
+    fault = await startFaultPlatform({
+      name: 'postgres-down',
+      startKafka: (dataDir) => startLocalKafka({ dataDir, log: () => undefined }),
     });
-    await platform.start();
-    publisher = platform.publisher({ maxRetries: 0, deadlineMs: 10_000 });
-    management = platform.management();
-    const client = new Kafka({ brokers: kafka.brokers, logLevel: logLevel.NOTHING });
-    deadLetters = await new DeadLetters(
-      client,
-      platform.topic('webhooks.deliveries.dlq'),
-      `${platform.prefix}dlq-reader`,
-    ).start();
-  });
+    ({ postgres, receiver, platform, publisher, management, deadLetters } = fault);
+  }, 240_000);
 
-  afterAll(async () => {
-    await deadLetters?.stop();
-    publisher?.close();
-    management?.close();
-    await platform?.stop();
-    await receiver.stop();
-    await kafka?.stop();
-    await postgres?.stop();
-  });
+  afterAll(() => fault?.stop());
 
   it('holds fan-out and attempt logging while the database is gone, then completes everything', async () => {
     const endpoints = await createEndpoints(management, receiver, tenant, ['/pg-a', '/pg-b'], ['pg.*']);

@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { ManagementClient } from '@webhooks/client';
-import type { EndpointUnderTest, TestReceiver } from '@webhooks/testing';
+import { ManagementClient, PublisherClient } from '@webhooks/client';
+import { startLocalPostgres, type LocalPostgres } from '@webhooks/local-stack';
+import { DeadLetters, TestPlatform, TestReceiver, type EndpointUnderTest } from '@webhooks/testing';
 
 /** A fresh temp dir for one test file's own broker or database. */
 export function scratchDir(name: string): string {
@@ -41,5 +43,72 @@ export async function attemptPairs(databaseUrl: string, tenantId: string): Promi
     return new Set(rows.map((r) => `${r.event_id}/${r.endpoint_id}`));
   } finally {
     await db.end();
+  }
+}
+
+/** What a fault scenario runs against: its own broker(s), database, receiver and platform. */
+export interface FaultPlatform<K extends { brokers: string[]; stop(): Promise<void> }> {
+  kafka: K;
+  postgres: LocalPostgres;
+  receiver: TestReceiver;
+  platform: TestPlatform;
+  /** No client retries: every answer recorded is exactly what ingestion said. */
+  publisher: PublisherClient;
+  management: ManagementClient;
+  /** The DLQ, read from the start. */
+  deadLetters: DeadLetters;
+  /** A kafkajs client on the scenario's brokers. */
+  client: Kafka;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a scenario's own Kafka (whatever `startKafka` returns: one broker or a cluster) and
+ * PostgreSQL in a scratch directory, a receiver, the three services, clients and a DLQ reader;
+ * `stop()` takes it all down in reverse order, whatever got started.
+ */
+export async function startFaultPlatform<K extends { brokers: string[]; stop(): Promise<void> }>(options: {
+  name: string;
+  startKafka: (dataDir: string) => Promise<K>;
+  env?: Record<string, string>;
+}): Promise<FaultPlatform<K>> {
+  const dir = scratchDir(options.name);
+  const [kafka, postgres] = await Promise.all([
+    options.startKafka(join(dir, 'kafka')),
+    startLocalPostgres({ dataDir: join(dir, 'postgres') }),
+  ]);
+  const receiver = new TestReceiver();
+  const stops: (() => Promise<void>)[] = [() => postgres.stop(), () => kafka.stop()];
+  const stop = async (): Promise<void> => {
+    for (const step of stops.splice(0).reverse()) await step().catch(() => undefined);
+  };
+  try {
+    await receiver.start();
+    stops.push(() => receiver.stop());
+    const platform = new TestPlatform({
+      kafkaBrokers: kafka.brokers.join(','),
+      databaseUrl: postgres.url,
+      env: { DELAY_TIERS: '1s,5s', ...options.env },
+    });
+    stops.push(() => platform.stop());
+    await platform.start();
+    const publisher = platform.publisher({ maxRetries: 0, deadlineMs: 10_000 });
+    const management = platform.management();
+    stops.push(() => {
+      publisher.close();
+      management.close();
+      return Promise.resolve();
+    });
+    const client = new Kafka({ brokers: kafka.brokers, logLevel: logLevel.NOTHING });
+    const deadLetters = await new DeadLetters(
+      client,
+      platform.topic('webhooks.deliveries.dlq'),
+      `${platform.prefix}dlq-reader`,
+    ).start();
+    stops.push(() => deadLetters.stop());
+    return { kafka, postgres, receiver, platform, publisher, management, deadLetters, client, stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
 }
