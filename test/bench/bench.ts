@@ -295,7 +295,7 @@ async function main(): Promise<number> {
     const platform = new TestPlatform({ kafkaBrokers: brokers, databaseUrl, env });
     resources.platform = platform;
     await platform.start();
-    const extraDispatchers = [];
+    const extraDispatchers: Awaited<ReturnType<TestPlatform['addDispatcher']>>[] = [];
     for (let i = 1; i < options.dispatchers; i++) extraDispatchers.push(await platform.addDispatcher());
     say(
       `platform up (prefix ${platform.prefix}, ${options.dispatchers} dispatcher process(es)); logs in dist/test-logs/${platform.prefix.slice(0, -1)}`,
@@ -324,13 +324,31 @@ async function main(): Promise<number> {
     await waitFor('the warm-up event at every endpoint', () => receiver.ids.length >= options.fanout, 90_000, 50);
     const warmupCount = receiver.ids.length;
 
+    const watchProcesses = (): ProcessWatch => {
+      const watch = new ProcessWatch();
+      for (const [name, service] of platform.services) watch.add(name, service.pid);
+      for (const [i, extra] of extraDispatchers.entries()) watch.add(`dispatcher-${i + 2}`, extra.pid);
+      watch.add('receiver', receiver.child.pid);
+      watch.add('bench', process.pid);
+      watch.add('kafka', resources.kafka?.pid);
+      return watch;
+    };
+
+    // Idle: what every process costs with no traffic at all (polling, heartbeats, timers).
+    let idleCpuPercent: Record<string, number> = {};
+    if (options.idle > 0) {
+      say(`idle for ${options.idle} s…`);
+      const idle = watchProcesses();
+      idle.begin();
+      await sleep(options.idle * 1000);
+      idle.end();
+      idleCpuPercent = Object.fromEntries(
+        Object.entries(idle.cpuSeconds()).map(([name, seconds]) => [name, round((100 * seconds) / options.idle, 1)]),
+      );
+    }
+
     // The measured phase.
-    const watch = new ProcessWatch();
-    for (const [name, service] of platform.services) watch.add(name, service.pid);
-    for (const [i, extra] of extraDispatchers.entries()) watch.add(`dispatcher-${i + 2}`, extra.pid);
-    watch.add('receiver', receiver.child.pid);
-    watch.add('bench', process.pid);
-    watch.add('kafka', resources.kafka?.pid);
+    const watch = watchProcesses();
     const expected = new Map<string, number>();
     await receiver.phase('platform', true);
     receiver.ids.length = 0;
@@ -433,6 +451,8 @@ async function main(): Promise<number> {
       errors,
       extra: {
         warmup_deliveries: warmupCount,
+        idle_cpu_percent: idleCpuPercent,
+        idle_seconds: options.idle,
         load_average: { start: loadAtStart, before_measure: loadBefore, after_measure: loadAfter, end: load() },
         machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
         service_env: env,
@@ -479,6 +499,12 @@ function formatTable(r: BenchReport): string {
     [
       'cpu s',
       Object.entries(r.cpu_seconds)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    ],
+    [
+      `idle cpu % (${String(r.idle_seconds)} s)`,
+      Object.entries(r.idle_cpu_percent as Record<string, number>)
         .map(([k, v]) => `${k} ${v}`)
         .join(', '),
     ],

@@ -15,6 +15,8 @@ export interface BenchOptions {
   json: string;
   /** Dispatcher processes (one consumer group; scaling out on the same box). */
   dispatchers: number;
+  /** Seconds of no traffic after the warm-up, over which every process's idle CPU is measured. */
+  idle: number;
 }
 
 export const USAGE = `usage: tsx test/bench/bench.ts [--events N] [--fanout F] [--payload-bytes B] [--rate R] [--duration S] [--json FILE] [--dispatchers N]
@@ -25,6 +27,7 @@ export const USAGE = `usage: tsx test/bench/bench.ts [--events N] [--fanout F] [
   --duration S       cap on the measured phase in seconds (default 120)
   --json FILE        JSON report; the PNG chart goes next to it (default dist/bench/bench.json)
   --dispatchers N    dispatcher processes sharing the deliveries group (default 1)
+  --idle S           seconds without traffic, after the warm-up, to measure idle CPU (default 10; 0 skips)
 Service settings: BENCH_SVC_<VAR>=value is passed to the three services as <VAR> (e.g.
 BENCH_SVC_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof', BENCH_SVC_LOG_LEVEL=info).
 BENCH_MAX_MESSAGE_BYTES=N raises max.message.bytes of every platform topic (workaround, see
@@ -50,6 +53,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       duration: { type: 'string' },
       json: { type: 'string' },
       dispatchers: { type: 'string' },
+      idle: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -65,6 +69,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     duration: positive('duration', values.duration, 120),
     json: values.json ?? 'dist/bench/bench.json',
     dispatchers: Math.round(positive('dispatchers', values.dispatchers, 1)),
+    idle: positive('idle', values.idle, 10, true),
   };
   // Bounded: every endpoint is a listening port of the receiver.
   if (options.fanout > 100) throw new Error('--fanout is at most 100');

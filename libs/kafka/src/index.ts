@@ -8,3 +8,4 @@ export * from './consumer-lag.exporter';
 export * from './request-chunks';
 export * from './consumer-crash';
 export * from './compacted-topic.reader';
+export * from './transactional-batcher';
