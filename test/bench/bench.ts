@@ -38,6 +38,8 @@ const EVENT_TYPE = 'bench.delivery';
 const MAX_CHUNK = 100;
 /** Concurrent PublishBatch calls. */
 const PUBLISHERS = 4;
+/** Rate of the warm-up traffic when the run itself is unpaced (deliveries/s). */
+const WARMUP_MAX_RATE = 2500;
 /** Dispatcher defaults (apps/dispatcher/src/dispatcher.config.ts), used when not overridden. */
 const DISPATCHER_DEFAULTS = { MAX_IN_FLIGHT_PER_ENDPOINT: '32', MAX_CONNECTIONS_PER_ORIGIN: '16' };
 
@@ -322,6 +324,29 @@ async function main(): Promise<number> {
     await receiver.phase('warmup', true);
     await publisher.publish({ tenantId, eventType: EVENT_TYPE, payload: benchPayload(options.payloadBytes, 0) });
     await waitFor('the warm-up event at every endpoint', () => receiver.ids.length >= options.fanout, 90_000, 50);
+    // Then traffic, discarded: a freshly started broker spends most of its CPU in its JIT compiler
+    // for the first minute (JFR: C2 compiler threads ~60 % of Kafka's CPU 45–75 s after start),
+    // and a broker in production has long been warm.
+    if (options.warmup > 0) {
+      const rate = Math.min(options.rate || WARMUP_MAX_RATE, WARMUP_MAX_RATE);
+      const events = Math.max(1, Math.round((rate / options.fanout) * options.warmup));
+      say(`warm-up: ${events} events at ${rate} deliveries/s…`);
+      const before = receiver.ids.length;
+      const warm = await publishAll(
+        publisher,
+        { ...options, events, rate },
+        tenantId,
+        () => undefined,
+        Date.now() + 3 * options.warmup * 1000,
+      );
+      if (warm.errors.length > 0) throw new Error(`warm-up publish failed: ${warm.errors[0]}`);
+      await waitFor(
+        'the warm-up deliveries',
+        () => receiver.ids.length >= before + warm.published * options.fanout,
+        120_000 + 3 * options.warmup * 1000,
+        50,
+      );
+    }
     const warmupCount = receiver.ids.length;
 
     const watchProcesses = (): ProcessWatch => {
@@ -333,19 +358,6 @@ async function main(): Promise<number> {
       watch.add('kafka', resources.kafka?.pid);
       return watch;
     };
-
-    // Idle: what every process costs with no traffic at all (polling, heartbeats, timers).
-    let idleCpuPercent: Record<string, number> = {};
-    if (options.idle > 0) {
-      say(`idle for ${options.idle} s…`);
-      const idle = watchProcesses();
-      idle.begin();
-      await sleep(options.idle * 1000);
-      idle.end();
-      idleCpuPercent = Object.fromEntries(
-        Object.entries(idle.cpuSeconds()).map(([name, seconds]) => [name, round((100 * seconds) / options.idle, 1)]),
-      );
-    }
 
     // The measured phase.
     const watch = watchProcesses();
@@ -399,6 +411,20 @@ async function main(): Promise<number> {
     const platformStats = await receiver.phase('drain', false);
     say(`platform phase done; load ${loadAfter}`);
 
+    // Idle, after the measured phase (warm, everything delivered): what every process costs with no
+    // traffic at all (polling, heartbeats, timers).
+    let idleCpuPercent: Record<string, number> = {};
+    if (options.idle > 0) {
+      say(`idle for ${options.idle} s…`);
+      const idle = watchProcesses();
+      idle.begin();
+      await sleep(options.idle * 1000);
+      idle.end();
+      idleCpuPercent = Object.fromEntries(
+        Object.entries(idle.cpuSeconds()).map(([name, seconds]) => [name, round((100 * seconds) / options.idle, 1)]),
+      );
+    }
+
     const kafkaRecords = await countRecords(brokers, platform.prefix);
     const servicePids = Object.fromEntries([
       ...[...platform.services].map(([name, s]) => [name, s.pid ?? 0]),
@@ -451,6 +477,7 @@ async function main(): Promise<number> {
       errors,
       extra: {
         warmup_deliveries: warmupCount,
+        warmup_seconds: options.warmup,
         idle_cpu_percent: idleCpuPercent,
         idle_seconds: options.idle,
         load_average: { start: loadAtStart, before_measure: loadBefore, after_measure: loadAfter, end: load() },
