@@ -19,6 +19,15 @@ import { planFanout } from './plan-fanout';
 const FANOUT_PARTITIONS_CONCURRENTLY = 6;
 
 /**
+ * Event bytes fetched per partition. Fan-out multiplies them (fan-out 10 turns 1 MiB of events
+ * into ~13 MiB of task records, held until their transaction commits) and six partitions share a
+ * transaction, so this bounds subscriptions' memory under a publishing burst: peak RSS 327–344 MB
+ * at 512 KiB–1 MiB against 400–430 MB at 4 MiB (300,000 deliveries at max rate), throughput
+ * within the noise (docs/performance.md).
+ */
+const FANOUT_FETCH_BYTES_PER_PARTITION = 1024 * 1024;
+
+/**
  * Exactly-once fan-out: consumes `webhooks.events` and writes each fetched batch's delivery tasks
  * (and logged skips) together with the batch's consumed offsets in ONE Kafka transaction (which
  * the batches of other partitions in progress share). Dispatchers read committed, so they see
@@ -44,7 +53,10 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     private readonly metrics: FanoutMetrics,
     @Inject(SUBSCRIPTIONS_CONFIG) config: SubscriptionsConfig,
   ) {
-    this.consumer = kafka.consumer({ groupId: config.FANOUT_GROUP, maxBytesPerPartition: 4 * 1024 * 1024 });
+    this.consumer = kafka.consumer({
+      groupId: config.FANOUT_GROUP,
+      maxBytesPerPartition: FANOUT_FETCH_BYTES_PER_PARTITION,
+    });
     this.output = new TransactionalBatcher(kafka, {
       transactionalId: config.FANOUT_TRANSACTIONAL_ID,
       consumerGroupId: config.FANOUT_GROUP,
