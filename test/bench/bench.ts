@@ -356,6 +356,8 @@ async function main(): Promise<number> {
       watch.add('receiver', receiver.child.pid);
       watch.add('bench', process.pid);
       watch.add('kafka', resources.kafka?.pid);
+      // A process per connection: its CPU is the postmaster's tree; its RSS the postmaster's own.
+      watch.add('postgres', resources.postgres?.pid(), { withChildren: true });
       return watch;
     };
 

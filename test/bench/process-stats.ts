@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on every Linux build that matters). */
 const USER_HZ = 100;
@@ -27,6 +27,33 @@ export function sampleProcess(pid: number): ProcessSample | undefined {
   }
 }
 
+/** Fields of /proc/<pid>/stat after the command name (which may contain spaces). */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds of a process and all its children: its own time, its reaped children's (cutime,
+ * cstime) and its live children's. For servers that fork a process per connection (PostgreSQL).
+ */
+export function treeCpuSeconds(pid: number): number | undefined {
+  const own = statFields(pid);
+  if (!own) return undefined;
+  // After the name: state, ppid, … utime 11, stime 12, cutime 13, cstime 14.
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(entry);
+    if (fields && Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / USER_HZ;
+}
+
 /**
  * Watches named processes: CPU seconds spent between `begin()` and `end()`, and the highest
  * peak RSS seen (VmHWM, sampled every `intervalMs` and at the end, so a process that exits early
@@ -34,14 +61,18 @@ export function sampleProcess(pid: number): ProcessSample | undefined {
  */
 export class ProcessWatch {
   private readonly pids = new Map<string, number>();
+  /** Processes whose CPU includes their children's (see treeCpuSeconds). */
+  private readonly trees = new Set<string>();
   private readonly cpuAtBegin = new Map<string, number>();
   private readonly cpuAtEnd = new Map<string, number>();
   private readonly peak = new Map<string, number>();
   private readonly last = new Map<string, ProcessSample>();
   private timer?: NodeJS.Timeout;
 
-  add(name: string, pid: number | undefined): void {
-    if (pid !== undefined) this.pids.set(name, pid);
+  add(name: string, pid: number | undefined, options: { withChildren?: boolean } = {}): void {
+    if (pid === undefined) return;
+    this.pids.set(name, pid);
+    if (options.withChildren) this.trees.add(name);
   }
 
   begin(intervalMs = 500): void {
@@ -74,7 +105,9 @@ export class ProcessWatch {
   }
 
   private read(name: string): ProcessSample | undefined {
-    const sample = sampleProcess(this.pids.get(name)!);
+    const pid = this.pids.get(name)!;
+    const sample = sampleProcess(pid);
+    if (sample && this.trees.has(name)) sample.cpuSeconds = treeCpuSeconds(pid) ?? sample.cpuSeconds;
     if (sample) {
       this.last.set(name, sample);
       this.peak.set(name, Math.max(this.peak.get(name) ?? 0, sample.peakRssMb));

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port';
 
@@ -37,6 +37,8 @@ export interface LocalPostgres {
   halt(): Promise<void>;
   /** Starts it again after `halt()`: same port, same data; resolves once it accepts connections. */
   start(): Promise<void>;
+  /** The postmaster's pid (from `postmaster.pid`), or undefined when it is not running. */
+  pid(): number | undefined;
 }
 
 /**
@@ -82,5 +84,13 @@ export async function startLocalPostgres(options: {
     },
     halt: () => pg.stop(),
     start: () => pg.start(),
+    pid: () => {
+      try {
+        const pid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+        return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
