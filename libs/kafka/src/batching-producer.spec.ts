@@ -1,52 +1,22 @@
-import type { Kafka, Producer, ProducerBatch } from 'kafkajs';
+import type { ProducerBatch } from 'kafkajs';
 import { BatchingProducer } from './batching-producer';
+import { FakeProducerBase, fakeKafka as fakeKafkaOf } from './fake-producers.testing';
 
 /** kafkajs producers as plain objects: the batching and replacement logic is what is tested. */
-class FakeProducer {
+class FakeProducer extends FakeProducerBase {
   readonly batches: ProducerBatch[] = [];
-  connects = 0;
-  disconnects = 0;
-  failNext?: Error;
-  private release?: () => void;
-  /** While set, sendBatch waits until `unblock()`: lets callers queue up behind a flush. */
-  blocked = false;
-
-  connect(): Promise<void> {
-    this.connects += 1;
-    return Promise.resolve();
-  }
-
-  disconnect(): Promise<void> {
-    this.disconnects += 1;
-    return Promise.resolve();
-  }
 
   async sendBatch(batch: ProducerBatch): Promise<[]> {
-    if (this.blocked) await new Promise<void>((resolve) => (this.release = resolve));
+    await this.pass();
     this.batches.push(batch);
     const failure = this.failNext;
     this.failNext = undefined;
     if (failure) throw failure;
     return [];
   }
-
-  unblock(): void {
-    this.blocked = false;
-    this.release?.();
-  }
 }
 
-function fakeKafka(): { kafka: Kafka; producers: FakeProducer[] } {
-  const producers: FakeProducer[] = [];
-  const kafka = {
-    producer: () => {
-      const producer = new FakeProducer();
-      producers.push(producer);
-      return producer as unknown as Producer;
-    },
-  } as unknown as Kafka;
-  return { kafka, producers };
-}
+const fakeKafka = () => fakeKafkaOf(() => new FakeProducer());
 
 const values = (batch: ProducerBatch) => batch.topicMessages!.flatMap((t) => t.messages.map((m) => String(m.value)));
 

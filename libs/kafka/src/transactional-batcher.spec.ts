@@ -1,4 +1,5 @@
-import type { Kafka, Offsets, Producer, ProducerBatch } from 'kafkajs';
+import type { Offsets, ProducerBatch } from 'kafkajs';
+import { FakeProducerBase, fakeKafka as fakeKafkaOf } from './fake-producers.testing';
 import { TransactionalBatcher } from './transactional-batcher';
 
 /** kafkajs transactional producers as plain objects: the grouping and recovery logic is what is tested. */
@@ -10,7 +11,7 @@ class FakeTransaction {
   constructor(private readonly producer: FakeProducer) {}
 
   async sendBatch(batch: ProducerBatch): Promise<[]> {
-    if (this.producer.blocked) await new Promise<void>((resolve) => (this.producer.release = resolve));
+    await this.producer.pass();
     this.batches.push(batch);
     const failure = this.producer.failNext;
     this.producer.failNext = undefined;
@@ -34,47 +35,17 @@ class FakeTransaction {
   }
 }
 
-class FakeProducer {
+class FakeProducer extends FakeProducerBase {
   readonly transactions: FakeTransaction[] = [];
-  connects = 0;
-  disconnects = 0;
-  failNext?: Error;
-  blocked = false;
-  release?: () => void;
-
-  connect(): Promise<void> {
-    this.connects += 1;
-    return Promise.resolve();
-  }
-
-  disconnect(): Promise<void> {
-    this.disconnects += 1;
-    return Promise.resolve();
-  }
 
   transaction(): Promise<FakeTransaction> {
     const transaction = new FakeTransaction(this);
     this.transactions.push(transaction);
     return Promise.resolve(transaction);
   }
-
-  unblock(): void {
-    this.blocked = false;
-    this.release?.();
-  }
 }
 
-function fakeKafka(): { kafka: Kafka; producers: FakeProducer[] } {
-  const producers: FakeProducer[] = [];
-  const kafka = {
-    producer: () => {
-      const producer = new FakeProducer();
-      producers.push(producer);
-      return producer as unknown as Producer;
-    },
-  } as unknown as Kafka;
-  return { kafka, producers };
-}
+const fakeKafka = () => fakeKafkaOf(() => new FakeProducer());
 
 const write = (partition: number, offset: string, ...values: string[]) => ({
   topicMessages: [{ topic: 'tasks', messages: values.map((value) => ({ value })) }],
