@@ -532,6 +532,12 @@ function formatTable(r: BenchReport): string {
         .join(', '),
     ],
     [
+      'cpu ms per delivery',
+      Object.entries(r.cpu_ms_per_delivery)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    ],
+    [
       `idle cpu % (${String(r.idle_seconds)} s)`,
       Object.entries(r.idle_cpu_percent as Record<string, number>)
         .map(([k, v]) => `${k} ${v}`)

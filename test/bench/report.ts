@@ -24,6 +24,12 @@ export interface BenchReport {
   unexpected: number;
   peak_rss_mb: Record<string, number>;
   cpu_seconds: Record<string, number>;
+  /**
+   * CPU milliseconds per delivery over the measured phase: every watched process, and `total`
+   * for all of them but the bench itself. Far steadier between runs than throughput or latency
+   * on a shared box, so the number to compare an optimisation by.
+   */
+  cpu_ms_per_delivery: Record<string, number>;
   options: { events: number; fanout: number; payload_bytes: number; rate: number | 'max'; duration: number };
   errors: string[];
   /** Per second since the first publish: deliveries that arrived, and latency of those. */
@@ -116,6 +122,7 @@ export function summarise(run: RunData): BenchReport {
     unexpected,
     peak_rss_mb: run.peakRssMb,
     cpu_seconds: run.cpuSeconds,
+    cpu_ms_per_delivery: cpuPerDelivery(run.cpuSeconds, delivered),
     options: {
       events: run.options.events,
       fanout: run.options.fanout,
@@ -127,4 +134,16 @@ export function summarise(run: RunData): BenchReport {
     timeseries,
     ...run.extra,
   };
+}
+
+function cpuPerDelivery(cpuSeconds: Record<string, number>, delivered: number): Record<string, number> {
+  const perDelivery = (seconds: number) => round((1000 * seconds) / Math.max(1, delivered), 3);
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const [name, seconds] of Object.entries(cpuSeconds)) {
+    out[name] = perDelivery(seconds);
+    if (name !== 'bench') total += seconds;
+  }
+  out.total = perDelivery(total);
+  return out;
 }
