@@ -15,7 +15,7 @@ export interface BenchOptions {
   json: string;
   /** Dispatcher processes (one consumer group; scaling out on the same box). */
   dispatchers: number;
-  /** Seconds of no traffic after the warm-up, over which every process's idle CPU is measured. */
+  /** Seconds of no traffic after the measured phase, over which every process's idle CPU is measured. */
   idle: number;
   /** Seconds of discarded traffic before the measured phase (JIT warm-up of Kafka and the services). */
   warmup: number;
@@ -29,7 +29,7 @@ export const USAGE = `usage: tsx test/bench/bench.ts [--events N] [--fanout F] [
   --duration S       cap on the measured phase in seconds (default 120)
   --json FILE        JSON report; the PNG chart goes next to it (default dist/bench/bench.json)
   --dispatchers N    dispatcher processes sharing the deliveries group (default 1)
-  --idle S           seconds without traffic, after the warm-up, to measure idle CPU (default 10; 0 skips)
+  --idle S           seconds without traffic, after the measured phase, to measure idle CPU (default 10; 0 skips)
   --warmup S         seconds of traffic (at --rate, or 2,500/s when max) before measuring (default 20; 0 skips)
 Service settings: BENCH_SVC_<VAR>=value is passed to the three services as <VAR> (e.g.
 BENCH_SVC_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof', BENCH_SVC_LOG_LEVEL=info).

@@ -11,27 +11,26 @@ export interface ProcessSample {
   rssMb: number;
 }
 
-/** Reads one process's CPU time and memory from /proc; undefined once it is gone. */
-export function sampleProcess(pid: number): ProcessSample | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces) start at ") ".
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the whole line, i.e. 11 and 12 after the name.
-    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / USER_HZ;
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { cpuSeconds, peakRssMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Fields of /proc/<pid>/stat after the command name (which may contain spaces). */
 function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads one process's CPU time and memory from /proc; undefined once it is gone. */
+export function sampleProcess(pid: number): ProcessSample | undefined {
+  const fields = statFields(pid);
+  if (!fields) return undefined;
+  // utime and stime are fields 14 and 15 of the whole line, i.e. 11 and 12 after the name.
+  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { cpuSeconds, peakRssMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
   } catch {
     return undefined;
   }
