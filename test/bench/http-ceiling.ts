@@ -2,10 +2,12 @@
  * Raw-HTTP ceiling, run as its own Node process (forked by bench.ts): signs (Standard Webhooks,
  * `@webhooks/signing`, as the dispatcher does) and POSTs the same number of deliveries straight to
  * the same receiver with undici — one keep-alive Agent, the dispatcher's connections per origin
- * and its effective concurrency per origin — with no Kafka and no platform in between.
+ * and its effective concurrency per origin — with no Kafka and no platform in between. Each POST
+ * goes through `sendCapped`, the dispatcher's own request path (deadline, capped answer).
  */
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import { secretKey, standardWebhookHeaders, webhookId } from '@webhooks/signing';
+import { sendCapped } from '@webhooks/ssrf';
 import { benchPayload, type HttpCeilingJob, type HttpCeilingResult } from './protocol';
 
 async function run(job: HttpCeilingJob): Promise<HttpCeilingResult> {
@@ -28,14 +30,15 @@ async function run(job: HttpCeilingJob): Promise<HttpCeilingResult> {
       const i = seq++;
       const headers = standardWebhookHeaders(webhookId(`evt_ceiling_${i}`, `ep_${endpoint}`), body, keys[endpoint]);
       try {
-        const response = await request(origins[endpoint], {
+        const response = await sendCapped(agent, origins[endpoint], {
           method: 'POST',
           body,
           headers: { 'content-type': 'application/json', 'user-agent': 'webhook-platform/0.1', ...headers },
-          dispatcher: agent,
+          maxBodyBytes: 4096,
+          timeoutMs: 15_000,
+          responseHeaders: ['retry-after'],
         });
-        await response.body.text();
-        if (response.statusCode >= 200 && response.statusCode < 300) sent++;
+        if (response.status >= 200 && response.status < 300) sent++;
         else failed++;
       } catch {
         failed++;

@@ -12,4 +12,10 @@ export {
   type UrlPolicy,
 } from './url-policy';
 export { createGuardedAgent, isSsrfBlocked, SsrfBlockedError, SSRF_BLOCKED } from './guarded-agent';
-export { readCapped, describeRequestError } from './untrusted-response';
+export {
+  sendCapped,
+  describeRequestError,
+  ResponseTimeoutError,
+  type CappedRequest,
+  type CappedResponse,
+} from './untrusted-response';

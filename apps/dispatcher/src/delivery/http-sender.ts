@@ -1,7 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from '@webhooks/observability';
-import { createGuardedAgent, describeRequestError, isSsrfBlocked, readCapped } from '@webhooks/ssrf';
-import { request, type Agent } from 'undici';
+import {
+  createGuardedAgent,
+  describeRequestError,
+  isSsrfBlocked,
+  ResponseTimeoutError,
+  sendCapped,
+} from '@webhooks/ssrf';
+import type { Agent } from 'undici';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { parseRetryAfter } from './retry-schedule';
 
@@ -17,6 +23,9 @@ export interface HttpResult {
   /** Every header of the request as sent, for the delivery log; absent when nothing was sent. */
   requestHeaders?: Record<string, string>;
 }
+
+/** The response headers the delivery policy reads. */
+const RESPONSE_HEADERS = ['retry-after'] as const;
 
 /**
  * POSTs webhook bodies with undici: keep-alive pool per origin, redirects never followed, and
@@ -49,22 +58,21 @@ export class HttpSender implements OnApplicationShutdown {
 
   async post(url: string, body: Buffer, headers: Record<string, string>): Promise<HttpResult> {
     const started = performance.now();
-    const signal = AbortSignal.timeout(this.config.REQUEST_TIMEOUT);
     const requestHeaders = { 'content-type': 'application/json', 'user-agent': 'webhook-platform/0.1', ...headers };
     try {
-      const response = await request(url, {
+      const response = await sendCapped(this.agent, url, {
         method: 'POST',
         body,
         headers: requestHeaders,
-        dispatcher: this.agent,
-        signal,
+        maxBodyBytes: this.config.MAX_RESPONSE_BODY_BYTES,
+        timeoutMs: this.config.REQUEST_TIMEOUT,
+        responseHeaders: RESPONSE_HEADERS,
       });
-      const text = await readCapped(response.body, this.config.MAX_RESPONSE_BODY_BYTES);
       return {
-        status: response.statusCode,
+        status: response.status,
         durationMs: performance.now() - started,
         error: null,
-        body: text,
+        body: response.body,
         retryAfterMs: parseRetryAfter(response.headers['retry-after']),
         requestHeaders,
       };
@@ -78,7 +86,10 @@ export class HttpSender implements OnApplicationShutdown {
         this.logger.warn('delivery blocked by the SSRF guard', { host: hostOf(url), error: error.message });
         return { status: null, durationMs: performance.now() - started, error: error.message, body: '' };
       }
-      const message = signal.aborted ? `timeout after ${this.config.REQUEST_TIMEOUT} ms` : describeRequestError(error);
+      const message =
+        error instanceof ResponseTimeoutError
+          ? `timeout after ${this.config.REQUEST_TIMEOUT} ms`
+          : describeRequestError(error);
       return { status: null, durationMs: performance.now() - started, error: message, body: '', requestHeaders };
     }
   }

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { request, type Agent } from 'undici';
+import type { Agent } from 'undici';
 import { Logger } from '@webhooks/observability';
 import { EndpointSecretCodec, isSignatureScheme, signDelivery } from '@webhooks/signing';
-import { createGuardedAgent, describeRequestError, isSsrfBlocked, readCapped } from '@webhooks/ssrf';
+import {
+  createGuardedAgent,
+  describeRequestError,
+  isSsrfBlocked,
+  ResponseTimeoutError,
+  sendCapped,
+} from '@webhooks/ssrf';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../../subscriptions.config';
 import { OutboxRelay } from '../../outbox/outbox-relay';
 import type { EndpointEntity } from '../endpoint.entity';
@@ -117,19 +123,18 @@ export class EndpointVerifier implements OnApplicationBootstrap, OnApplicationSh
       body,
       secrets: [this.codec.open(endpoint.id, endpoint.secret)],
     });
-    const signal = AbortSignal.timeout(CHALLENGE_TIMEOUT_MS);
     try {
-      const response = await request(endpoint.url, {
+      const response = await sendCapped(this.agent, endpoint.url, {
         method: 'POST',
         body,
         headers: { 'content-type': 'application/json', 'user-agent': 'webhook-platform/0.1', ...signature },
-        dispatcher: this.agent,
-        signal,
+        maxBodyBytes: CHALLENGE_MAX_ANSWER_BYTES,
+        timeoutMs: CHALLENGE_TIMEOUT_MS,
       });
-      const answer = await readCapped(response.body, CHALLENGE_MAX_ANSWER_BYTES);
-      return judgeChallengeAnswer(response.statusCode, answer, challenge);
+      return judgeChallengeAnswer(response.status, response.body, challenge);
     } catch (error) {
-      if (signal.aborted) return { verified: false, error: `no answer within ${CHALLENGE_TIMEOUT_MS / 1000} s` };
+      if (error instanceof ResponseTimeoutError)
+        return { verified: false, error: `no answer within ${CHALLENGE_TIMEOUT_MS / 1000} s` };
       if (isSsrfBlocked(error)) return { verified: false, error: `blocked: ${error.message}` };
       return { verified: false, error: `request failed: ${describeRequestError(error, 'unknown error')}` };
     }
