@@ -1,4 +1,4 @@
-import { decodeDeliveryTask, encodeDeliveryTask, type DeliveryTask } from '@webhooks/contracts';
+import { decodeDeliveryTask, encodeDeliveryTask, TASK_HEADER, type DeliveryTask } from '@webhooks/contracts';
 import { replayTask } from './replay-task';
 
 describe('replayTask', () => {
@@ -31,7 +31,9 @@ describe('replayTask', () => {
     });
     // No stale scheduling headers reach the wire.
     const message = encodeDeliveryTask(task);
-    for (const stale of ['due-at', 'last-status', 'last-error']) expect(message.headers).not.toHaveProperty(stale);
+    expect(Object.keys(message.headers ?? {})).toEqual([TASK_HEADER]);
+    const meta = JSON.parse(String(message.headers?.[TASK_HEADER])) as Record<string, unknown>;
+    for (const stale of ['dueAt', 'lastStatus', 'lastError']) expect(meta).not.toHaveProperty(stale);
     expect(message.key).toBe('ep_1');
     expect(decodeDeliveryTask({ value: message.value as Buffer, headers: message.headers })).toMatchObject({
       attempts: 0,
