@@ -16,6 +16,12 @@ const PATCHES = [
     file: 'src/producer/sendMessages.js',
     originalSha256: '8a120e6993955e040a13014cccebd79b8d41e7355d6eda1065fa83fea2fbbcdb',
   },
+  {
+    pkg: 'kafkajs',
+    version: '2.2.4',
+    file: 'src/protocol/encoder.js',
+    originalSha256: '9977889e184a9e910e4f6098c36ec6a0ca36c183aa6ead0f24191b6aa1c9a777',
+  },
 ];
 
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
