@@ -22,6 +22,12 @@ const PATCHES = [
     file: 'src/protocol/encoder.js',
     originalSha256: '9977889e184a9e910e4f6098c36ec6a0ca36c183aa6ead0f24191b6aa1c9a777',
   },
+  {
+    pkg: 'kafkajs',
+    version: '2.2.4',
+    file: 'src/producer/eosManager/index.js',
+    originalSha256: 'a74ae029d7aa786b8616b77f922d30a81bec2833878769dbfa6b4a9dab66db22',
+  },
 ];
 
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
