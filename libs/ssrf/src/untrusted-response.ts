@@ -81,6 +81,7 @@ export function sendCapped(dispatcher: Dispatcher, url: string, request: CappedR
       settle(error);
       stop(error);
     }, request.timeoutMs);
+    timer.unref(); // the request's socket keeps the process alive while it matters
 
     const handler: Dispatcher.DispatchHandler = {
       onConnect(abortRequest) {

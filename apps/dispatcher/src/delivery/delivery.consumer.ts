@@ -10,9 +10,9 @@ const COMMIT_INTERVAL_MS = 200;
 
 /**
  * Feeds `webhooks.deliveries` (read_committed: only tasks of committed fan-out transactions)
- * into the DeliveryScheduler and commits each partition at its low watermark (every 200 ms). `eachBatch`
- * never waits for HTTP: it admits new records and returns, so heartbeats keep flowing however
- * slow an endpoint is, and a slow endpoint never holds up another. A partition is paused while
+ * into the DeliveryScheduler and commits each partition at its low watermark (every 200 ms).
+ * `eachBatch` never waits for HTTP: it admits new records and returns, so heartbeats keep
+ * flowing however slow an endpoint is, and a slow endpoint never holds up another. A partition is paused while
  * its window is full (until one of its records finishes) or while a fast endpoint's lane is
  * full (back-pressure: until the lane is half drained).
  */
@@ -23,7 +23,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
   private sweeper?: NodeJS.Timeout;
   private reliever?: NodeJS.Timeout;
   private committer?: NodeJS.Timeout;
-  private committing = false;
+  private commitInFlight?: Promise<void>;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -103,14 +103,9 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
    * five times a second carries. The price is at most one interval of finished work delivered
    * again after a crash (at-least-once either way).
    */
-  private async commitFinished(): Promise<void> {
-    if (this.committing) return;
-    this.committing = true;
-    try {
-      await this.commitLowWatermarks();
-    } finally {
-      this.committing = false;
-    }
+  private commitFinished(): Promise<void> {
+    this.commitInFlight ??= this.commitLowWatermarks().finally(() => (this.commitInFlight = undefined));
+    return this.commitInFlight;
   }
 
   private async commitLowWatermarks(): Promise<void> {
@@ -139,6 +134,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
     // Stop fetching, let running attempts finish (their outcomes are produced), commit, leave.
     this.consumer.pause([{ topic: this.topics.deliveries }]);
     await this.scheduler.drain(Math.max(0, this.config.SHUTDOWN_TIMEOUT - 5_000));
+    await this.commitInFlight; // a periodic commit still on its way carries older watermarks
     await this.commitFinished();
     await this.consumer.disconnect();
     await this.producer.disconnect();

@@ -26,7 +26,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
   /** Per partition, the offset after the last persisted record, not committed yet. */
   private readonly persisted = new Map<number, string>();
   private committer?: NodeJS.Timeout;
-  private committing = false;
+  private commitInFlight?: Promise<void>;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -101,15 +101,19 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
    * one OffsetCommit per batch was 180–260 requests/s at 2,500 deliveries/s. A crash or a
    * rebalance re-reads at most that much, which the primary key absorbs.
    */
-  private async commitPersisted(): Promise<void> {
-    if (this.committing || this.persisted.size === 0) return;
+  private commitPersisted(): Promise<void> {
+    this.commitInFlight ??= this.commitOffsets().finally(() => (this.commitInFlight = undefined));
+    return this.commitInFlight;
+  }
+
+  private async commitOffsets(): Promise<void> {
+    if (this.persisted.size === 0) return;
     const offsets = [...this.persisted].map(([partition, offset]) => ({
       topic: this.topics.attempts,
       partition,
       offset,
     }));
     this.persisted.clear();
-    this.committing = true;
     try {
       await this.consumer.commitOffsets(offsets);
     } catch (error) {
@@ -118,8 +122,6 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
       for (const { partition, offset } of offsets)
         if (!this.persisted.has(partition)) this.persisted.set(partition, offset);
       this.logger.debug('attempt log commit deferred', { error: (error as Error).message });
-    } finally {
-      this.committing = false;
     }
   }
 
@@ -127,6 +129,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     clearInterval(this.committer);
     // A batch still being persisted is re-read after the restart (as after a crash).
     this.consumer.pause([{ topic: this.topics.attempts }]);
+    await this.commitInFlight; // a periodic commit still on its way carries older offsets
     await this.commitPersisted();
     await this.consumer.disconnect();
   }
