@@ -9,3 +9,4 @@ export * from './request-chunks';
 export * from './consumer-crash';
 export * from './compacted-topic.reader';
 export * from './transactional-batcher';
+export * from './periodic-commit';

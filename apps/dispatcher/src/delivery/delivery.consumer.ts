@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { BatchingProducer, KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
+import { BatchingProducer, KAFKA, PeriodicCommit, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { DeliveryScheduler, type PartitionState } from './delivery-scheduler';
@@ -22,8 +22,8 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
   private readonly producer: BatchingProducer;
   private sweeper?: NodeJS.Timeout;
   private reliever?: NodeJS.Timeout;
-  private committer?: NodeJS.Timeout;
-  private commitInFlight?: Promise<void>;
+  /** Every assigned partition's low watermark, in one request (see commitLowWatermarks). */
+  private readonly committer = new PeriodicCommit(() => this.commitLowWatermarks(), COMMIT_INTERVAL_MS);
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -63,7 +63,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
     });
     this.sweeper = setInterval(() => this.scheduler.sweepIdleLanes(), 60_000);
     this.reliever = setInterval(() => this.scheduler.relieve(), 500);
-    this.committer = setInterval(() => void this.commitFinished(), COMMIT_INTERVAL_MS);
+    this.committer.start();
     this.readiness.register({ name: 'delivery-consumer', check: () => true });
   }
 
@@ -103,11 +103,6 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
    * five times a second carries. The price is at most one interval of finished work delivered
    * again after a crash (at-least-once either way).
    */
-  private commitFinished(): Promise<void> {
-    this.commitInFlight ??= this.commitLowWatermarks().finally(() => (this.commitInFlight = undefined));
-    return this.commitInFlight;
-  }
-
   private async commitLowWatermarks(): Promise<void> {
     const offsets: { topic: string; partition: number; offset: string }[] = [];
     const states: [PartitionState, bigint][] = [];
@@ -130,12 +125,11 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
     clearInterval(this.reliever);
-    clearInterval(this.committer);
+    await this.committer.stop();
     // Stop fetching, let running attempts finish (their outcomes are produced), commit, leave.
     this.consumer.pause([{ topic: this.topics.deliveries }]);
     await this.scheduler.drain(Math.max(0, this.config.SHUTDOWN_TIMEOUT - 5_000));
-    await this.commitInFlight; // a periodic commit still on its way carries older watermarks
-    await this.commitFinished();
+    await this.committer.run();
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }

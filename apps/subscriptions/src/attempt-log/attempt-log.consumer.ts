@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { decodeAttemptRecord, type AttemptRecord } from '@webhooks/contracts';
-import { KAFKA, TopicNames, runSupervised } from '@webhooks/kafka';
+import { KAFKA, PeriodicCommit, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { retryWhileDatabaseDown } from '../persistence/database-retry';
@@ -25,8 +25,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
   private readonly consumer: Consumer;
   /** Per partition, the offset after the last persisted record, not committed yet. */
   private readonly persisted = new Map<number, string>();
-  private committer?: NodeJS.Timeout;
-  private commitInFlight?: Promise<void>;
+  private readonly committer = new PeriodicCommit(() => this.commitPersisted(), ATTEMPT_LOG_COMMIT_INTERVAL_MS);
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -52,7 +51,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     // Offsets persisted under the old assignment are not committed after a rebalance (the
     // partition may have moved on at its new owner); they are re-read instead.
     this.consumer.on(this.consumer.events.REBALANCING, () => this.persisted.clear());
-    this.committer = setInterval(() => void this.commitPersisted(), ATTEMPT_LOG_COMMIT_INTERVAL_MS);
+    this.committer.start();
     await runSupervised(this.consumer, this.logger, 'attempt-log', {
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -101,12 +100,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
    * one OffsetCommit per batch was 180–260 requests/s at 2,500 deliveries/s. A crash or a
    * rebalance re-reads at most that much, which the primary key absorbs.
    */
-  private commitPersisted(): Promise<void> {
-    this.commitInFlight ??= this.commitOffsets().finally(() => (this.commitInFlight = undefined));
-    return this.commitInFlight;
-  }
-
-  private async commitOffsets(): Promise<void> {
+  private async commitPersisted(): Promise<void> {
     if (this.persisted.size === 0) return;
     const offsets = [...this.persisted].map(([partition, offset]) => ({
       topic: this.topics.attempts,
@@ -126,11 +120,10 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.committer);
     // A batch still being persisted is re-read after the restart (as after a crash).
     this.consumer.pause([{ topic: this.topics.attempts }]);
-    await this.commitInFlight; // a periodic commit still on its way carries older offsets
-    await this.commitPersisted();
+    await this.committer.stop();
+    await this.committer.run();
     await this.consumer.disconnect();
   }
 }
