@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { Kafka, logLevel, type Consumer, type ConsumerConfig, type KafkaConfig, type LogEntry } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Consumer,
+  type ConsumerConfig,
+  type KafkaConfig,
+  type LogEntry,
+  type Producer,
+  type ProducerConfig,
+} from 'kafkajs';
 import type { Logger } from '@webhooks/observability';
+import { platformPartitioner } from './partitioner';
 
 const LEVEL_NAMES: Record<number, 'debug' | 'info' | 'warn' | 'error'> = {
   [logLevel.ERROR]: 'error',
@@ -28,7 +38,10 @@ export function groupTimings(sessionTimeoutMs: number): Pick<ConsumerConfig, 'se
   };
 }
 
-/** A kafkajs client whose consumers default to the platform's group timings. */
+/**
+ * A kafkajs client whose consumers default to the platform's group timings and whose producers
+ * to the platform's partitioner (kafkajs' default partitioning, a cheaper hash).
+ */
 class PlatformKafka extends Kafka {
   constructor(
     config: KafkaConfig,
@@ -39,6 +52,10 @@ class PlatformKafka extends Kafka {
 
   override consumer(config: ConsumerConfig): Consumer {
     return super.consumer({ ...groupTimings(this.sessionTimeoutMs), ...config });
+  }
+
+  override producer(config?: ProducerConfig): Producer {
+    return super.producer({ createPartitioner: platformPartitioner, ...config });
   }
 }
 

@@ -10,3 +10,4 @@ export * from './consumer-crash';
 export * from './compacted-topic.reader';
 export * from './transactional-batcher';
 export * from './periodic-commit';
+export * from './partitioner';
