@@ -28,6 +28,12 @@ const PATCHES = [
     file: 'src/producer/eosManager/index.js',
     originalSha256: 'a74ae029d7aa786b8616b77f922d30a81bec2833878769dbfa6b4a9dab66db22',
   },
+  {
+    pkg: 'kafkajs',
+    version: '2.2.4',
+    file: 'src/protocol/recordBatch/crc32C/crc32C.js',
+    originalSha256: '1c09c7a44e7a207f2dabb920e6bf9f6b1b3fd9cc023e959a9e91ba83e5b6f61a',
+  },
 ];
 
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
