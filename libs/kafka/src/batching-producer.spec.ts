@@ -53,6 +53,26 @@ describe('BatchingProducer', () => {
     expect(producers[1].batches.map(values)).toEqual([['next']]);
   });
 
+  it("merges one flush's records of a topic with that topic's combiner, resolving every caller", async () => {
+    const { kafka, producers } = fakeKafka();
+    const joinAll = (messages: { value: unknown }[]) => [{ value: messages.map((m) => String(m.value)).join('+') }];
+    const output = new BatchingProducer(kafka, { combine: new Map([['log', joinAll]]) });
+    await output.connect();
+    producers[0].blocked = true;
+    const first = output.send('log', [{ value: 'a' }]);
+    const queued = [
+      output.sendMany([
+        { topic: 'log', messages: [{ value: 'b' }] },
+        { topic: 't', messages: [{ value: 'x' }] },
+      ]),
+      output.send('log', [{ value: 'c' }]),
+      output.send('t', [{ value: 'y' }]),
+    ];
+    producers[0].unblock();
+    await Promise.all([first, ...queued]);
+    expect(producers[0].batches.map(values)).toEqual([['a'], ['b+c', 'x', 'y']]);
+  });
+
   it('keeps the producer after a send that succeeded', async () => {
     const { kafka, producers } = fakeKafka();
     const output = new BatchingProducer(kafka);

@@ -12,6 +12,11 @@ export interface BatchingProducerOptions {
   compression?: CompressionTypes;
   /** kafkajs retry settings of each send (default: the client's). */
   retry?: ProducerConfig['retry'];
+  /**
+   * Per topic, how the records of one flush are merged before they are sent (many small records
+   * of one key into one, say); every caller's records are in the flush, in the order sent.
+   */
+  combine?: ReadonlyMap<string, (messages: Message[]) => Message[]>;
   /** Called when a failed send made it replace its producer. */
   onReplaced?: (error: unknown) => void;
 }
@@ -76,7 +81,11 @@ export class BatchingProducer {
         try {
           if (this.needsConnect) await this.connect();
           // Kafka refuses a partition batch over 1 MiB: big flushes go as several requests.
-          for (const topicMessages of chunkByBytes(mergeByTopic(batch.flatMap((p) => p.topicMessages)))) {
+          const merged = mergeByTopic(batch.flatMap((p) => p.topicMessages)).map(({ topic, messages }) => ({
+            topic,
+            messages: this.options.combine?.get(topic)?.(messages) ?? messages,
+          }));
+          for (const topicMessages of chunkByBytes(merged)) {
             await this.producer.sendBatch({
               topicMessages,
               acks: this.options.acks ?? -1,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { combineAttemptRecords } from '@webhooks/contracts';
 import { BatchingProducer, KAFKA, PeriodicCommit, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger, Readiness } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
@@ -38,7 +39,10 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
       maxBytesPerPartition: 2 * 1024 * 1024,
       maxWaitTimeInMs: 500,
     });
-    this.producer = new BatchingProducer(kafka, { acks: -1 });
+    this.producer = new BatchingProducer(kafka, {
+      acks: -1,
+      combine: new Map([[topics.attempts, combineAttemptRecords]]),
+    });
     scheduler.useProducer(this.producer);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { decodeAttemptRecord, type AttemptRecord } from '@webhooks/contracts';
+import { decodeAttemptRecords, type AttemptRecord } from '@webhooks/contracts';
 import { KAFKA, PeriodicCommit, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
@@ -14,8 +14,8 @@ const ATTEMPT_LOG_FETCH_MIN_BYTES = 64 * 1024;
 const ATTEMPT_LOG_FETCH_MAX_WAIT_MS = 100;
 
 /**
- * Persists `webhooks.attempts` into the delivery log with one multi-row insert per fetched
- * batch, then feeds the batch to endpoint health; the offset is committed (periodically)
+ * Persists `webhooks.attempts` (a record carries one attempt or, combined by the dispatcher,
+ * several of one endpoint) into the delivery log with one multi-row insert per fetched batch, then feeds the batch to endpoint health; the offset is committed (periodically)
  * only after both.
  * Re-consumed records are ignored by the (message, attempt, outcome, time) primary key, and
  * health tolerates seeing a batch twice.
@@ -66,18 +66,16 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     if (isStale() || batch.messages.length === 0) return;
     const records: AttemptRecord[] = [];
     for (const message of batch.messages) {
-      let record: AttemptRecord;
       try {
-        record = decodeAttemptRecord(message.value);
+        // One attempt per record, or many (a dispatcher combines one endpoint's attempts per request).
+        for (const record of decodeAttemptRecords(message.value)) records.push(record);
       } catch (error) {
         this.logger.error('undecodable attempt record skipped', {
           partition: batch.partition,
           offset: message.offset,
           error,
         });
-        continue;
       }
-      records.push(record);
     }
     // Postgres down: hold this batch (no offset committed) until it is back.
     await retryWhileDatabaseDown(
