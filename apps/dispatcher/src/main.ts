@@ -14,5 +14,6 @@ main('dispatcher', async () => {
     module: () => DispatcherModule.forRoot(config, logger, registry),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,
+    heapGrowthPercent: config.HEAP_GROWTH_PERCENT,
   });
 });

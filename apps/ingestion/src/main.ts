@@ -25,5 +25,6 @@ main('ingestion', async () => {
       tls,
     },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,
+    heapGrowthPercent: config.HEAP_GROWTH_PERCENT,
   });
 });

@@ -35,5 +35,6 @@ main('subscriptions', async () => {
           : undefined,
     },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT,
+    heapGrowthPercent: config.HEAP_GROWTH_PERCENT,
   });
 });

@@ -52,4 +52,8 @@ export const commonVariables = {
   HTTP_HOST: variable('Address the HTTP server binds.', z.string().default('0.0.0.0')),
   LOG_LEVEL: variable('Minimum log level.', z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   SHUTDOWN_TIMEOUT: variable('How long SIGTERM waits for in-flight work before exiting.', duration('25s')),
+  HEAP_GROWTH_PERCENT: variable(
+    "How far the JavaScript heap may grow past the objects live after a full garbage collection, in percent (V8's --heap-growing-percent). Lower keeps resident memory closer to what is live at some CPU cost; 0 leaves V8's adaptive factor (up to 300 %). 100 kept every service under 300 MB at max rate (docs/performance.md).",
+    z.coerce.number().int().min(0).max(1_000).default(100),
+  ),
 };
