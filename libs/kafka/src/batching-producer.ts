@@ -1,11 +1,6 @@
 import type { CompressionTypes, Kafka, Message, Producer, ProducerConfig, TopicMessages } from 'kafkajs';
+import { GroupCommit } from './group-commit';
 import { chunkByBytes, MAX_REQUEST_BYTES, recordBytes } from './request-chunks';
-
-interface Pending {
-  topicMessages: TopicMessages[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 export interface BatchingProducerOptions {
   acks?: number;
@@ -36,8 +31,9 @@ export interface BatchingProducerOptions {
  * a record written by the old one may then be written twice, never lost.
  */
 export class BatchingProducer {
-  private queue: Pending[] = [];
-  private flushing = false;
+  private readonly sends = new GroupCommit<TopicMessages[]>((group) => this.flush(group), {
+    take: (queued) => upToBytes(queued, 4 * MAX_REQUEST_BYTES),
+  });
   private producer: Producer;
   private needsConnect = true;
 
@@ -67,39 +63,28 @@ export class BatchingProducer {
   }
 
   sendMany(topicMessages: TopicMessages[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ topicMessages, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
+    return this.sends.submit(topicMessages);
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
+  /** One flush: the records of every caller in the group (a failure rejects them all). */
+  private async flush(group: TopicMessages[][]): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.takeBatch();
-        try {
-          if (this.needsConnect) await this.connect();
-          // Kafka refuses a partition batch over 1 MiB: big flushes go as several requests.
-          const merged = mergeByTopic(batch.flatMap((p) => p.topicMessages)).map(({ topic, messages }) => ({
-            topic,
-            messages: this.options.combine?.get(topic)?.(messages) ?? messages,
-          }));
-          for (const topicMessages of chunkByBytes(merged)) {
-            await this.producer.sendBatch({
-              topicMessages,
-              acks: this.options.acks ?? -1,
-              compression: this.options.compression,
-            });
-          }
-          for (const pending of batch) pending.resolve();
-        } catch (error) {
-          await this.replace(error);
-          for (const pending of batch) pending.reject(error);
-        }
+      if (this.needsConnect) await this.connect();
+      const merged = mergeByTopic(group.flat()).map(({ topic, messages }) => ({
+        topic,
+        messages: this.options.combine?.get(topic)?.(messages) ?? messages,
+      }));
+      // Kafka refuses a partition batch over 1 MiB: big flushes go as several requests.
+      for (const topicMessages of chunkByBytes(merged)) {
+        await this.producer.sendBatch({
+          topicMessages,
+          acks: this.options.acks ?? -1,
+          compression: this.options.compression,
+        });
       }
-    } finally {
-      this.flushing = false;
+    } catch (error) {
+      await this.replace(error);
+      throw error;
     }
   }
 
@@ -111,17 +96,17 @@ export class BatchingProducer {
     await old.disconnect().catch(() => undefined);
     this.options.onReplaced?.(error);
   }
+}
 
-  /** The callers to serve in one flush: up to about four requests' worth of records. */
-  private takeBatch(): Pending[] {
-    let bytes = 0;
-    let count = 0;
-    while (count < this.queue.length && (count === 0 || bytes < 4 * MAX_REQUEST_BYTES)) {
-      for (const { messages } of this.queue[count].topicMessages) for (const m of messages) bytes += recordBytes(m);
-      count += 1;
-    }
-    return this.queue.splice(0, count);
+/** How many of the queued callers one flush serves: up to about `maxBytes` of records (at least one). */
+function upToBytes(queued: readonly TopicMessages[][], maxBytes: number): number {
+  let bytes = 0;
+  let count = 0;
+  while (count < queued.length && (count === 0 || bytes < maxBytes)) {
+    for (const { messages } of queued[count]) for (const m of messages) bytes += recordBytes(m);
+    count += 1;
   }
+  return count;
 }
 
 function mergeByTopic(all: TopicMessages[]): TopicMessages[] {

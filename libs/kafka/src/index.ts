@@ -11,3 +11,4 @@ export * from './compacted-topic.reader';
 export * from './transactional-batcher';
 export * from './periodic-commit';
 export * from './partitioner';
+export * from './group-commit';

@@ -1,4 +1,5 @@
 import type { Kafka, Producer, ProducerConfig, TopicMessages } from 'kafkajs';
+import { GroupCommit } from './group-commit';
 import { chunkByBytes } from './request-chunks';
 
 /** A consumed partition's next offset, committed in the same transaction as its output. */
@@ -32,11 +33,6 @@ export interface TransactionalBatcherOptions {
 /** CONCURRENT_TRANSACTIONS clears within milliseconds; the broker-outage budget stays ~8 s. */
 export const TRANSACTION_RETRY = { initialRetryTime: 20, maxRetryTime: 2_000, retries: 10 } as const;
 
-interface Pending extends TransactionalWrite {
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * Consume-transform-produce with Kafka transactions, one transaction for every caller that
  * arrives while the previous one is in flight (group commit). Each transaction costs the broker
@@ -53,8 +49,7 @@ interface Pending extends TransactionalWrite {
  * the coordinator abort (or finish) the open transaction: nothing half-written becomes visible.
  */
 export class TransactionalBatcher {
-  private queue: Pending[] = [];
-  private flushing = false;
+  private readonly writes = new GroupCommit<TransactionalWrite>((group) => this.transact(group));
   private producer: Producer;
   private usable = true;
 
@@ -84,30 +79,10 @@ export class TransactionalBatcher {
 
   /** Resolves when `write` is committed (together with whatever shared its transaction). */
   commit(write: TransactionalWrite): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ ...write, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
+    return this.writes.submit(write);
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.queue.length);
-        try {
-          await this.transact(batch);
-          for (const pending of batch) pending.resolve();
-        } catch (error) {
-          for (const pending of batch) pending.reject(error);
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private async transact(batch: readonly Pending[]): Promise<void> {
+  private async transact(batch: readonly TransactionalWrite[]): Promise<void> {
     if (!this.usable) {
       await this.producer.disconnect().catch(() => undefined);
       this.producer = this.create();

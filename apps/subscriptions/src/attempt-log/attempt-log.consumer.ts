@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { decodeAttemptRecords, type AttemptRecord } from '@webhooks/contracts';
-import { KAFKA, PeriodicCommit, TopicNames, runSupervised } from '@webhooks/kafka';
+import { GroupCommit, KAFKA, PeriodicCommit, TopicNames, runSupervised } from '@webhooks/kafka';
 import { Logger } from '@webhooks/observability';
 import { SUBSCRIPTIONS_CONFIG, type SubscriptionsConfig } from '../subscriptions.config';
 import { retryWhileDatabaseDown } from '../persistence/database-retry';
@@ -12,6 +12,8 @@ import { TrackEndpointHealthUseCase } from './usecases/track-endpoint-health.use
 const ATTEMPT_LOG_COMMIT_INTERVAL_MS = 500;
 const ATTEMPT_LOG_FETCH_MIN_BYTES = 64 * 1024;
 const ATTEMPT_LOG_FETCH_MAX_WAIT_MS = 100;
+/** Upper bound on the rows of one insert (a consumer catching up fetches megabytes at once). */
+const MAX_ROWS_PER_INSERT = 5_000;
 
 /**
  * Persists `webhooks.attempts` (a record carries one attempt or, combined by the dispatcher,
@@ -26,6 +28,12 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
   /** Per partition, the offset after the last persisted record, not committed yet. */
   private readonly persisted = new Map<number, string>();
   private readonly committer = new PeriodicCommit(() => this.commitPersisted(), ATTEMPT_LOG_COMMIT_INTERVAL_MS);
+  /** Partition batches handled at once: all of a fetch, with the production partition count. */
+  private readonly concurrency: number;
+  private readonly writes = new GroupCommit<AttemptRecord[]>((batches) => this.store(batches.flat()), {
+    take: (queued) => upToRows(queued, MAX_ROWS_PER_INSERT),
+    gather: true,
+  });
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -43,6 +51,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
       minBytes: ATTEMPT_LOG_FETCH_MIN_BYTES,
       maxWaitTimeInMs: ATTEMPT_LOG_FETCH_MAX_WAIT_MS,
     });
+    this.concurrency = config.KAFKA_DELIVERIES_PARTITIONS;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -55,7 +64,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     await runSupervised(this.consumer, this.logger, 'attempt-log', {
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 2,
+      partitionsConsumedConcurrently: this.concurrency,
       eachBatch: (payload) => this.persist(payload),
     });
   }
@@ -79,10 +88,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     }
     // Postgres down: hold this batch (no offset committed) until it is back.
     await retryWhileDatabaseDown(
-      async () => {
-        await this.attempts.storeAll(records);
-        await this.health.execute(records);
-      },
+      () => (records.length ? this.writes.submit(records) : Promise.resolve()),
       { heartbeat, isRunning, isStale },
       this.logger,
       'attempt log',
@@ -90,6 +96,12 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);
     if (!isStale()) this.persisted.set(batch.partition, (BigInt(last) + 1n).toString());
+  }
+
+  /** One insert for the batches of every partition that came in together, then their health. */
+  private async store(records: AttemptRecord[]): Promise<void> {
+    await this.attempts.storeAll(records);
+    await this.health.execute(records);
   }
 
   /**
@@ -124,4 +136,15 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     await this.committer.run();
     await this.consumer.disconnect();
   }
+}
+
+/** How many queued partition batches one insert takes: up to `maxRows` records (at least one batch). */
+function upToRows(queued: readonly AttemptRecord[][], maxRows: number): number {
+  let rows = 0;
+  let count = 0;
+  while (count < queued.length && (count === 0 || rows + queued[count].length <= maxRows)) {
+    rows += queued[count].length;
+    count += 1;
+  }
+  return count;
 }

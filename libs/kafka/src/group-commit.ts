@@ -1,0 +1,61 @@
+interface Waiting<T> {
+  item: T;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: one `write` for every caller that arrived while the previous write was in flight.
+ * The first caller is written at once (no added latency when idle); the ones that queue behind it
+ * share the next write, which is how a consumer handling its partitions concurrently, or many
+ * deliveries finishing together, pay one request for many records. Each caller's promise settles
+ * with the write that carried its item: resolved when it succeeded, rejected with its error.
+ */
+export interface GroupCommitOptions<T> {
+  /** How many queued items the next write carries (default: all of them; at least one). */
+  take?: (queued: readonly T[]) => number;
+  /**
+   * When idle, wait one turn of the event loop before writing, so callers set off by the same
+   * event (the partition batches of one fetch) share the first write too. For writes whose
+   * latency nobody waits on.
+   */
+  gather?: boolean;
+}
+
+export class GroupCommit<T> {
+  private queue: Waiting<T>[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly write: (items: T[]) => Promise<void>,
+    private readonly options: GroupCommitOptions<T> = {},
+  ) {}
+
+  submit(item: T): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    if (this.options.gather) await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      while (this.queue.length > 0) {
+        const count = this.options.take
+          ? Math.max(1, Math.min(this.queue.length, this.options.take(this.queue.map((w) => w.item))))
+          : this.queue.length;
+        const group = this.queue.splice(0, count);
+        try {
+          await this.write(group.map((w) => w.item));
+          for (const waiting of group) waiting.resolve();
+        } catch (error) {
+          for (const waiting of group) waiting.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}
