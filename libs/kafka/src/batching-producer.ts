@@ -12,6 +12,8 @@ export interface BatchingProducerOptions {
    * of one key into one, say); every caller's records are in the flush, in the order sent.
    */
   combine?: ReadonlyMap<string, (messages: Message[]) => Message[]>;
+  /** Least time between the starts of two flushes (GroupCommit's `minIntervalMs`; default 0). */
+  lingerMs?: number;
   /** Called when a failed send made it replace its producer. */
   onReplaced?: (error: unknown) => void;
 }
@@ -31,9 +33,7 @@ export interface BatchingProducerOptions {
  * a record written by the old one may then be written twice, never lost.
  */
 export class BatchingProducer {
-  private readonly sends = new GroupCommit<TopicMessages[]>((group) => this.flush(group), {
-    take: (queued) => upToBytes(queued, 4 * MAX_REQUEST_BYTES),
-  });
+  private readonly sends: GroupCommit<TopicMessages[]>;
   private producer: Producer;
   private needsConnect = true;
 
@@ -42,6 +42,10 @@ export class BatchingProducer {
     private readonly options: BatchingProducerOptions = {},
   ) {
     this.producer = this.create();
+    this.sends = new GroupCommit((group) => this.flush(group), {
+      take: (queued) => upToBytes(queued, 4 * MAX_REQUEST_BYTES),
+      minIntervalMs: options.lingerMs,
+    });
   }
 
   private create(): Producer {

@@ -66,4 +66,22 @@ describe('GroupCommit', () => {
     await Promise.all(all);
     expect(r.groups).toEqual([['a', 'c', 'b']]);
   });
+
+  it('with minIntervalMs, starts writes at least that far apart', async () => {
+    const r = recorder();
+    const starts: number[] = [];
+    const commit = new GroupCommit(
+      async (items: string[]) => {
+        starts.push(Date.now());
+        await r.write(items);
+      },
+      { minIntervalMs: 40 },
+    );
+    await commit.submit('a');
+    await commit.submit('b');
+    await Promise.all([commit.submit('c'), commit.submit('d')]);
+    expect(r.groups).toEqual([['a'], ['b'], ['c', 'd']]);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(39);
+    expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(39);
+  });
 });

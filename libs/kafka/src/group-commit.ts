@@ -20,11 +20,18 @@ export interface GroupCommitOptions<T> {
    * latency nobody waits on.
    */
   gather?: boolean;
+  /**
+   * A write starts no sooner than this long after the previous one started (Kafka's
+   * `linger.ms`, which kafkajs lacks): under steady load, at most one write per interval, each
+   * carrying more. 0 (default): the next write starts as soon as the previous one is done.
+   */
+  minIntervalMs?: number;
 }
 
 export class GroupCommit<T> {
   private queue: Waiting<T>[] = [];
   private writing = false;
+  private lastStart = 0;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
@@ -43,6 +50,9 @@ export class GroupCommit<T> {
     if (this.options.gather) await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       while (this.queue.length > 0) {
+        const wait = this.lastStart + (this.options.minIntervalMs ?? 0) - Date.now();
+        if (wait > 0) await new Promise<void>((resolve) => setTimeout(resolve, wait));
+        this.lastStart = Date.now();
         const count = this.options.take
           ? Math.max(1, Math.min(this.queue.length, this.options.take(this.queue.map((w) => w.item))))
           : this.queue.length;

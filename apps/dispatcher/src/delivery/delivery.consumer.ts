@@ -8,6 +8,13 @@ import { DeliveryScheduler, type PartitionState } from './delivery-scheduler';
 
 /** How often finished work is committed (the low watermark of every assigned partition, one request). */
 const COMMIT_INTERVAL_MS = 200;
+/**
+ * Least time between two produce requests of outcomes (attempt records, retries, dead letters).
+ * Outcomes are not on the delivery path — the POST has happened — so waiting costs no latency
+ * a receiver sees, only slot time; at 2,500 deliveries/s one request per round trip was
+ * 170–190 Produce requests a second.
+ */
+const OUTCOME_LINGER_MS = 10;
 
 /**
  * Feeds `webhooks.deliveries` (read_committed: only tasks of committed fan-out transactions)
@@ -42,6 +49,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, BeforeApplicati
     this.producer = new BatchingProducer(kafka, {
       acks: -1,
       combine: new Map([[topics.attempts, combineAttemptRecords]]),
+      lingerMs: OUTCOME_LINGER_MS,
     });
     scheduler.useProducer(this.producer);
   }
