@@ -69,7 +69,9 @@ async function main(): Promise<void> {
       const pgBefore = pgPid ? treeCpuSeconds(pgPid) : undefined;
       const before = process.cpuUsage();
       for (let i = 0; i < rows; i += batchSize)
-        await repository.storeAll(Array.from({ length: Math.min(batchSize, rows - i) }, (_, k) => attempt(base + i + k)));
+        await repository.storeAll(
+          Array.from({ length: Math.min(batchSize, rows - i) }, (_, k) => attempt(base + i + k)),
+        );
       const client = process.cpuUsage(before);
       const pgAfter = pgPid ? treeCpuSeconds(pgPid) : undefined;
       const pg = pgBefore !== undefined && pgAfter !== undefined ? ((pgAfter - pgBefore) * 1e6) / rows : NaN;
