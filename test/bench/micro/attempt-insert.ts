@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AttemptRecord } from '@webhooks/contracts';
 import { startLocalPostgres, type LocalPostgres } from '@webhooks/local-stack';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- measures the app's own insert statement
 import { AttemptRepository } from '../../../apps/subscriptions/src/attempt-log/attempt.repository';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- and its schema (migrations)
 import { dataSourceOptions } from '../../../apps/subscriptions/src/persistence/data-source';
 import { treeCpuSeconds } from '../process-stats';
 
