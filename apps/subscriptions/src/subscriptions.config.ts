@@ -43,6 +43,10 @@ export const subscriptionsConfigSchema = {
     'Kafka transactional.id of this instance’s fan-out producer; must be stable per replica (e.g. the pod name) so a restarted replica fences its zombie.',
     z.string().default(`fanout-${process.env.HOSTNAME ?? 'local'}`),
   ),
+  FANOUT_LINGER: variable(
+    'Least time between the starts of two fan-out transactions. Each transaction costs the broker a fixed handful of requests and markers whatever it carries, so a linger trades up to its length in publish-to-delivery latency for fewer, larger transactions (less Kafka CPU at moderate rates); 0 = the next transaction starts as soon as the previous one commits.',
+    duration('0ms'),
+  ),
   OUTBOX_POLL_INTERVAL: variable('How often the outbox relay looks for unpublished endpoint changes.', duration('1s')),
   ENDPOINT_DISABLE_AFTER: variable(
     'An endpoint whose attempts have failed without a single success for this long is disabled (its pending tasks are then logged as skipped). A 410 Gone disables it at once.',

@@ -28,6 +28,8 @@ export interface TransactionalBatcherOptions {
   retry?: ProducerConfig['retry'];
   /** Called when the producer was re-initialised after a failed transaction. */
   onReplaced?: () => void;
+  /** Least time between the starts of two transactions (GroupCommit's `minIntervalMs`; default 0). */
+  lingerMs?: number;
 }
 
 /** CONCURRENT_TRANSACTIONS clears within milliseconds; the broker-outage budget stays ~8 s. */
@@ -49,7 +51,7 @@ export const TRANSACTION_RETRY = { initialRetryTime: 20, maxRetryTime: 2_000, re
  * the coordinator abort (or finish) the open transaction: nothing half-written becomes visible.
  */
 export class TransactionalBatcher {
-  private readonly writes = new GroupCommit<TransactionalWrite>((group) => this.transact(group));
+  private readonly writes: GroupCommit<TransactionalWrite>;
   private producer: Producer;
   private usable = true;
 
@@ -58,6 +60,7 @@ export class TransactionalBatcher {
     private readonly options: TransactionalBatcherOptions,
   ) {
     this.producer = this.create();
+    this.writes = new GroupCommit((group) => this.transact(group), { minIntervalMs: options.lingerMs });
   }
 
   private create(): Producer {

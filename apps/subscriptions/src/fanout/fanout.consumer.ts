@@ -60,6 +60,7 @@ export class FanoutConsumer implements OnApplicationBootstrap, BeforeApplication
     this.output = new TransactionalBatcher(kafka, {
       transactionalId: config.FANOUT_TRANSACTIONAL_ID,
       consumerGroupId: config.FANOUT_GROUP,
+      lingerMs: config.FANOUT_LINGER,
       onReplaced: () => this.logger.warn('fan-out producer re-initialised after a failed transaction'),
     });
   }
