@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-// The one e2e test that imports app code: what it checks is the subscriptions app's own schema
-// description (entities + committed migrations), not a running service. Moving that description
-// into a lib would split the entities from their module, so the import stays, narrowly allowed.
+// One of the two e2e tests that import app code (attempt-store.e2e.spec.ts is the other): what
+// it checks is the subscriptions app's own schema description (entities + committed migrations),
+// not a running service. Moving that description into a lib would split the entities from their
+// module, so the import stays, narrowly allowed.
 // eslint-disable-next-line @nx/enforce-module-boundaries -- reads the app's data-source description only
 import { dataSourceOptions } from '../../apps/subscriptions/src/persistence/data-source';
 import { e2eStack } from '../setup/env';

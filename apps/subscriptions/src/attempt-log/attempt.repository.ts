@@ -53,7 +53,7 @@ export class AttemptRepository {
         records.map((r) => r.eventType),
         records.map((r) => r.endpointId),
         records.map((r) => r.statusCode),
-        records.map((r) => r.error),
+        records.map((r) => (r.error === null ? null : storableText(r.error))),
         records.map((r) => Math.round(r.durationMs)),
         records.map((r) => new Date(r.attemptedAt)),
         records.map((r) => new Date(r.publishedAt)),
