@@ -43,7 +43,8 @@ export class BatchingProducer {
   ) {
     this.producer = this.create();
     this.sends = new GroupCommit((group) => this.flush(group), {
-      take: (queued) => upToBytes(queued, 4 * MAX_REQUEST_BYTES),
+      // Up to about four requests' worth of records per flush.
+      limit: { maxWeight: 4 * MAX_REQUEST_BYTES, weight: topicMessagesBytes },
       minIntervalMs: options.lingerMs,
     });
   }
@@ -102,15 +103,11 @@ export class BatchingProducer {
   }
 }
 
-/** How many of the queued callers one flush serves: up to about `maxBytes` of records (at least one). */
-function upToBytes(queued: readonly TopicMessages[][], maxBytes: number): number {
+/** Upper estimate of one caller's records in bytes. */
+function topicMessagesBytes(topicMessages: TopicMessages[]): number {
   let bytes = 0;
-  let count = 0;
-  while (count < queued.length && (count === 0 || bytes < maxBytes)) {
-    for (const { messages } of queued[count]) for (const m of messages) bytes += recordBytes(m);
-    count += 1;
-  }
-  return count;
+  for (const { messages } of topicMessages) for (const m of messages) bytes += recordBytes(m);
+  return bytes;
 }
 
 function mergeByTopic(all: TopicMessages[]): TopicMessages[] {

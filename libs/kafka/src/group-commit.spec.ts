@@ -48,9 +48,9 @@ describe('GroupCommit', () => {
     expect(r.groups).toEqual([['a'], ['b', 'c'], ['e']]);
   });
 
-  it('lets `take` bound a write, keeping the order', async () => {
+  it('lets `limit` bound a write by weight, keeping the order', async () => {
     const r = recorder();
-    const commit = new GroupCommit(r.write, { take: (queued) => Math.min(2, queued.length) });
+    const commit = new GroupCommit(r.write, { limit: { maxWeight: 2, weight: () => 1 } });
     r.holdNext();
     const all = [commit.submit('a'), commit.submit('b'), commit.submit('c'), commit.submit('d'), commit.submit('e')];
     r.release();

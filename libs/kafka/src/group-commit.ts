@@ -1,19 +1,17 @@
 interface Waiting<T> {
   item: T;
+  /** Its weight toward `maxWeight`, computed once when it is submitted. */
+  weight: number;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-/**
- * Group commit: one `write` for every caller that arrived while the previous write was in flight.
- * The first caller is written at once (no added latency when idle); the ones that queue behind it
- * share the next write, which is how a consumer handling its partitions concurrently, or many
- * deliveries finishing together, pay one request for many records. Each caller's promise settles
- * with the write that carried its item: resolved when it succeeded, rejected with its error.
- */
 export interface GroupCommitOptions<T> {
-  /** How many queued items the next write carries (default: all of them; at least one). */
-  take?: (queued: readonly T[]) => number;
+  /**
+   * Bounds one write: it carries queued items while their weights add up to at most
+   * `maxWeight` (always at least one item). Default: every queued item.
+   */
+  limit?: { maxWeight: number; weight: (item: T) => number };
   /**
    * When idle, wait one turn of the event loop before writing, so callers set off by the same
    * event (the partition batches of one fetch) share the first write too. For writes whose
@@ -28,6 +26,13 @@ export interface GroupCommitOptions<T> {
   minIntervalMs?: number;
 }
 
+/**
+ * Group commit: one `write` for every caller that arrived while the previous write was in flight.
+ * The first caller is written at once (no added latency when idle); the ones that queue behind it
+ * share the next write, which is how a consumer handling its partitions concurrently, or many
+ * deliveries finishing together, pay one request for many records. Each caller's promise settles
+ * with the write that carried its item: resolved when it succeeded, rejected with its error.
+ */
 export class GroupCommit<T> {
   private queue: Waiting<T>[] = [];
   private writing = false;
@@ -40,7 +45,7 @@ export class GroupCommit<T> {
 
   submit(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ item, weight: this.options.limit?.weight(item) ?? 0, resolve, reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -53,10 +58,7 @@ export class GroupCommit<T> {
         const wait = this.lastStart + (this.options.minIntervalMs ?? 0) - Date.now();
         if (wait > 0) await new Promise<void>((resolve) => setTimeout(resolve, wait));
         this.lastStart = Date.now();
-        const count = this.options.take
-          ? Math.max(1, Math.min(this.queue.length, this.options.take(this.queue.map((w) => w.item))))
-          : this.queue.length;
-        const group = this.queue.splice(0, count);
+        const group = this.queue.splice(0, this.takeable());
         try {
           await this.write(group.map((w) => w.item));
           for (const waiting of group) waiting.resolve();
@@ -67,5 +69,15 @@ export class GroupCommit<T> {
     } finally {
       this.writing = false;
     }
+  }
+
+  /** How many queued items the next write carries (see `limit`). */
+  private takeable(): number {
+    const max = this.options.limit?.maxWeight;
+    if (max === undefined) return this.queue.length;
+    let total = this.queue[0].weight;
+    let count = 1;
+    while (count < this.queue.length && total + this.queue[count].weight <= max) total += this.queue[count++].weight;
+    return count;
   }
 }

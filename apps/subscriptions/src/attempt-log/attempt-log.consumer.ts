@@ -31,7 +31,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
   /** Partition batches handled at once: all of a fetch, with the production partition count. */
   private readonly concurrency: number;
   private readonly writes = new GroupCommit<AttemptRecord[]>((batches) => this.store(batches.flat()), {
-    take: (queued) => upToRows(queued, MAX_ROWS_PER_INSERT),
+    limit: { maxWeight: MAX_ROWS_PER_INSERT, weight: (records) => records.length },
     gather: true,
   });
 
@@ -136,15 +136,4 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
     await this.committer.run();
     await this.consumer.disconnect();
   }
-}
-
-/** How many queued partition batches one insert takes: up to `maxRows` records (at least one batch). */
-function upToRows(queued: readonly AttemptRecord[][], maxRows: number): number {
-  let rows = 0;
-  let count = 0;
-  while (count < queued.length && (count === 0 || rows + queued[count].length <= maxRows)) {
-    rows += queued[count].length;
-    count += 1;
-  }
-  return count;
 }

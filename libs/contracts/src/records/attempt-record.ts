@@ -44,7 +44,7 @@ export const MAX_COMBINED_ATTEMPT_CHARS = 256 * 1024;
  */
 export function combineAttemptRecords(messages: Message[]): Message[] {
   if (messages.length < 2) return messages;
-  type Run = { key: string; values: string[]; bytes: number };
+  type Run = { key: string; values: string[]; chars: number };
   const out: (Message | Run)[] = [];
   const open = new Map<string, Run>();
   for (const message of messages) {
@@ -55,13 +55,13 @@ export function combineAttemptRecords(messages: Message[]): Message[] {
     }
     const key = String(message.key);
     let run = open.get(key);
-    if (!run || run.bytes + value.length + 1 > MAX_COMBINED_ATTEMPT_CHARS) {
-      run = { key, values: [], bytes: 2 };
+    if (!run || run.chars + value.length + 1 > MAX_COMBINED_ATTEMPT_CHARS) {
+      run = { key, values: [], chars: 2 };
       open.set(key, run);
       out.push(run);
     }
     run.values.push(value);
-    run.bytes += value.length + 1;
+    run.chars += value.length + 1;
   }
   return out.map((entry) =>
     'values' in entry
