@@ -34,6 +34,12 @@ const PATCHES = [
     file: 'src/protocol/recordBatch/crc32C/crc32C.js',
     originalSha256: '1c09c7a44e7a207f2dabb920e6bf9f6b1b3fd9cc023e959a9e91ba83e5b6f61a',
   },
+  {
+    pkg: 'kafkajs',
+    version: '2.2.4',
+    file: 'src/network/requestQueue/index.js',
+    originalSha256: 'b55986089c14f8f7bfc377922e2e65b3e4c1e7c7af2752d3b10a75dfe9e9260c',
+  },
 ];
 
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
