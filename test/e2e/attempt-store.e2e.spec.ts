@@ -28,7 +28,7 @@ const base: AttemptRecord = {
 
 /**
  * `AttemptRepository.storeAll` writes a batch in one statement: every field arrives intact
- * (timestamps to the millisecond, headers as jsonb, quotes and backslashes), NUL characters —
+ * (timestamps to the millisecond, headers as jsonb, quotes, backslashes, braces, the word NULL), NUL characters —
  * which PostgreSQL refuses — are replaced instead of failing the batch, and storing the same
  * records again adds nothing.
  */
@@ -69,6 +69,8 @@ describe('attempt log insert', () => {
         responseBody: undefined,
       },
       { ...base, messageId: 'msg_store_3', responseBody: 'body\u0000with nul', requestHeaders: undefined },
+      // Array-literal syntax in the text itself: quotes, backslashes, braces, commas, the word NULL.
+      { ...base, messageId: 'msg_store_4', error: 'NULL', responseBody: '{"a": "b\\c"}, {d}\n' },
     ];
     await repository.storeAll(records);
     await repository.storeAll(records);
@@ -78,7 +80,7 @@ describe('attempt log insert', () => {
               duration_ms, attempted_at, published_at, request_headers, response_body
        FROM attempts ORDER BY message_id`,
     );
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     expect(rows[0]).toEqual({
       message_id: 'msg_store_1',
       attempt: 1,
@@ -104,5 +106,6 @@ describe('attempt log insert', () => {
       response_body: null,
     });
     expect(rows[2]).toMatchObject({ request_headers: null, response_body: 'body\uFFFDwith nul' });
+    expect(rows[3]).toMatchObject({ error: 'NULL', response_body: '{"a": "b\\c"}, {d}\n' });
   });
 });

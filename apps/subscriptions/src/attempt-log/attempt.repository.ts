@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AttemptRecord } from '@webhooks/contracts';
+import { integerArray, textArray, timestampArray } from '../persistence/array-literal';
 
 export interface FailedMessage {
   messageId: string;
@@ -17,8 +18,11 @@ export function storableText(text: string): string {
 }
 
 /** Request headers as a `jsonb` value (NUL-free, see storableText), or null when none were logged. */
-function storableHeaders(headers: Record<string, string> | undefined): string | null {
+export function storableHeaders(headers: Record<string, string> | undefined): string | null {
   if (!headers) return null;
+  const json = JSON.stringify(headers);
+  // JSON writes a NUL as the escape \u0000, which jsonb refuses too: only then rebuild the object.
+  if (!json.includes('\\u0000')) return json;
   return JSON.stringify(
     Object.fromEntries(Object.entries(headers).map(([k, v]) => [storableText(k), storableText(v)])),
   );
@@ -30,9 +34,10 @@ export class AttemptRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Stores a consumed batch of attempt records in ONE statement: columns go as arrays and
-   * `unnest` turns them into rows (fourteen parameters whatever the batch size, no per-row query
-   * building). Re-consumed records conflict on the primary key and insert nothing.
+   * Stores a consumed batch of attempt records in ONE statement: each column goes as one array
+   * literal (array-literal.ts) and `unnest` turns them into rows (fourteen parameters whatever
+   * the batch size, no per-row query building). Re-consumed records conflict on the primary key
+   * and insert nothing.
    */
   async storeAll(records: readonly AttemptRecord[]): Promise<void> {
     if (records.length === 0) return;
@@ -45,20 +50,20 @@ export class AttemptRepository {
                             $13::jsonb[], $14::text[])
        ON CONFLICT DO NOTHING`,
       [
-        records.map((r) => r.messageId),
-        records.map((r) => r.attempt),
-        records.map((r) => r.outcome),
-        records.map((r) => r.eventId),
-        records.map((r) => r.tenantId),
-        records.map((r) => r.eventType),
-        records.map((r) => r.endpointId),
-        records.map((r) => r.statusCode),
-        records.map((r) => (r.error === null ? null : storableText(r.error))),
-        records.map((r) => Math.round(r.durationMs)),
-        records.map((r) => new Date(r.attemptedAt)),
-        records.map((r) => new Date(r.publishedAt)),
-        records.map((r) => storableHeaders(r.requestHeaders)),
-        records.map((r) => (r.responseBody === undefined ? null : storableText(r.responseBody))),
+        textArray(records, (r) => r.messageId),
+        integerArray(records, (r) => r.attempt),
+        textArray(records, (r) => r.outcome),
+        textArray(records, (r) => r.eventId),
+        textArray(records, (r) => r.tenantId),
+        textArray(records, (r) => r.eventType),
+        textArray(records, (r) => r.endpointId),
+        integerArray(records, (r) => r.statusCode),
+        textArray(records, (r) => (r.error === null ? null : storableText(r.error))),
+        integerArray(records, (r) => Math.round(r.durationMs)),
+        timestampArray(records, (r) => r.attemptedAt),
+        timestampArray(records, (r) => r.publishedAt),
+        textArray(records, (r) => storableHeaders(r.requestHeaders)),
+        textArray(records, (r) => (r.responseBody === undefined ? null : storableText(r.responseBody))),
       ],
     );
   }
