@@ -30,7 +30,7 @@ export const USAGE = `usage: tsx test/bench/bench.ts [--events N] [--fanout F] [
   --json FILE        JSON report; the PNG chart goes next to it (default dist/bench/bench.json)
   --dispatchers N    dispatcher processes sharing the deliveries group (default 1)
   --idle S           seconds without traffic, after the measured phase, to measure idle CPU (default 10; 0 skips)
-  --warmup S         seconds of traffic (at --rate, or 2,500/s when max) before measuring (default 20; 0 skips)
+  --warmup S         seconds of traffic (at --rate, or 2,500/s when max) before measuring (default 60; 0 skips)
 Service settings: BENCH_SVC_<VAR>=value is passed to the three services as <VAR> (e.g.
 BENCH_SVC_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof', BENCH_SVC_LOG_LEVEL=info).
 BENCH_MAX_MESSAGE_BYTES=N raises max.message.bytes of every platform topic (workaround, see
@@ -74,7 +74,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     json: values.json ?? 'dist/bench/bench.json',
     dispatchers: Math.round(positive('dispatchers', values.dispatchers, 1)),
     idle: positive('idle', values.idle, 10, true),
-    warmup: positive('warmup', values.warmup, 20, true),
+    warmup: positive('warmup', values.warmup, 60, true),
   };
   // Bounded: every endpoint is a listening port of the receiver.
   if (options.fanout > 100) throw new Error('--fanout is at most 100');
