@@ -21,6 +21,8 @@ const PATCHES = [
     version: '2.2.4',
     file: 'src/protocol/encoder.js',
     originalSha256: '9977889e184a9e910e4f6098c36ec6a0ca36c183aa6ead0f24191b6aa1c9a777',
+    // Earlier versions of the patch, replaced by the current one on install.
+    previousPatchSha256: ['e867aff586576dc82da290af45bb2077c98fb06d3839e64f0ee81a1f3621f8f5'],
   },
   {
     pkg: 'kafkajs',
@@ -40,11 +42,17 @@ const PATCHES = [
     file: 'src/network/requestQueue/index.js',
     originalSha256: 'b55986089c14f8f7bfc377922e2e65b3e4c1e7c7af2752d3b10a75dfe9e9260c',
   },
+  {
+    pkg: 'kafkajs',
+    version: '2.2.4',
+    file: 'src/protocol/requests/produce/v3/request.js',
+    originalSha256: '993a3db997827088f5acb08cacf3c67a99ec2886303ff465d244329b8a1c7f99',
+  },
 ];
 
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 let failed = false;
-for (const { pkg, version, file, originalSha256 } of PATCHES) {
+for (const { pkg, version, file, originalSha256, previousPatchSha256 = [] } of PATCHES) {
   const dir = join(root, 'node_modules', pkg);
   if (!existsSync(join(dir, 'package.json'))) continue; // not installed (e.g. a partial install)
   const installed = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
@@ -56,7 +64,7 @@ for (const { pkg, version, file, originalSha256 } of PATCHES) {
     failed = true;
   } else if (sha256(target) === sha256(patched)) {
     console.log(`patch-dependencies: ${label} already patched`);
-  } else if (sha256(target) === originalSha256) {
+  } else if (sha256(target) === originalSha256 || previousPatchSha256.includes(sha256(target))) {
     copyFileSync(patched, target);
     console.log(`patch-dependencies: ${label} patched`);
   } else {

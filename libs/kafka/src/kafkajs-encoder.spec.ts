@@ -1,6 +1,6 @@
 /**
- * The patched kafkajs Encoder (patches/README.md): buffers from allocUnsafe and varints written
- * in place. Whatever the encoder produces must decode to what went in, and must not carry bytes
+ * The patched kafkajs Encoder (patches/README.md): buffers from allocUnsafe, varints written
+ * in place, and small varlongs without BigInt. Whatever the encoder produces must decode to what went in, and must not carry bytes
  * it never wrote: every case encodes after the pool has been filled with garbage.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- kafkajs internals are untyped CommonJS */
@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 
 const Encoder = require('kafkajs/src/protocol/encoder');
 const Decoder = require('kafkajs/src/protocol/decoder');
+const Long = require('kafkajs/src/utils/long');
 const encodeRecord = require('kafkajs/src/protocol/recordBatch/record/v0');
 const decodeRecord = require('kafkajs/src/protocol/recordBatch/record/v0/decoder');
 
@@ -50,5 +51,28 @@ describe('patched kafkajs Encoder', () => {
       expect(record.offset).toBe(String(size));
       expect(Object.fromEntries(Object.entries(record.headers).map(([k, v]) => [k, String(v)]))).toEqual(headers);
     }
+  });
+
+  it('writes small varlongs with plain arithmetic, byte for byte as through Long', () => {
+    const edges = [0, 1, -1, 63, 64, -64, -65, 2 ** 31, -(2 ** 31) - 1, 2 ** 35 + 3, 2 ** 50 - 1, -(2 ** 50) + 1];
+    const random = Array.from({ length: 2_000 }, (_, i) => Math.round((Math.random() - 0.5) * 2 ** ((i % 50) + 1)));
+    for (const value of [...edges, ...random]) {
+      dirtyThePool();
+      const fast = new Encoder().writeVarLong(value).buffer as Buffer;
+      const viaLong = new Encoder().writeVarLong(Long.fromNumber(value)).buffer as Buffer;
+      expect(fast.toString('hex')).toBe(viaLong.toString('hex'));
+      expect(Encoder.sizeOfVarLong(value)).toBe(viaLong.length);
+      expect(new Decoder(fast).readVarLong().toString()).toBe(String(value));
+    }
+  });
+
+  it('still writes varlongs beyond 2^50 and Longs through Long', () => {
+    for (const value of [2 ** 50, -(2 ** 50), Number.MAX_SAFE_INTEGER]) {
+      const bytes = new Encoder().writeVarLong(value).buffer as Buffer;
+      expect(new Decoder(bytes).readVarLong().toString()).toBe(String(value));
+      expect(Encoder.sizeOfVarLong(value)).toBe(bytes.length);
+    }
+    const big = Long.fromString('-9223372036854775808');
+    expect(new Decoder(new Encoder().writeVarLong(big).buffer).readVarLong().toString()).toBe(big.toString());
   });
 });

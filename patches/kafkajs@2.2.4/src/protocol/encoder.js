@@ -11,6 +11,13 @@ const OTHER_BITS = 0x7f // 127
 const UNSIGNED_INT32_MAX_NUMBER = 0xffffff80
 const UNSIGNED_INT64_MAX_NUMBER = 0xffffffffffffff80n
 
+// PATCHED (patches/README.md): below 2^50 in magnitude a zig-zag value (at most 2^51) and its
+// 7-bit groups are exact in a double, so varlongs need no BigInt (8 bytes at most).
+const SMALL_INTEGER_LIMIT = 2 ** 50
+const isSmallInteger = value =>
+  typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < SMALL_INTEGER_LIMIT
+const zigZagNumber = value => (value >= 0 ? value * 2 : -value * 2 - 1)
+
 module.exports = class Encoder {
   static encodeZigZag(value) {
     return (value << 1) ^ (value >> 31)
@@ -34,6 +41,16 @@ module.exports = class Encoder {
   }
 
   static sizeOfVarLong(value) {
+    // PATCHED (patches/README.md): a small integer's size without BigInt arithmetic.
+    if (isSmallInteger(value)) {
+      let zigZag = zigZagNumber(value)
+      let bytes = 1
+      while (zigZag >= MOST_SIGNIFICANT_BIT) {
+        bytes += 1
+        zigZag = Math.floor(zigZag / MOST_SIGNIFICANT_BIT)
+      }
+      return bytes
+    }
     let longValue = Encoder.encodeZigZag64(value)
     let bytes = 1
 
@@ -379,6 +396,18 @@ module.exports = class Encoder {
   }
 
   writeVarLong(value) {
+    // PATCHED (patches/README.md): a small integer (every timestamp delta) is written in place
+    // with plain arithmetic, not through a BigInt per 7 bits, an array and a Buffer.
+    if (isSmallInteger(value)) {
+      let zigZag = zigZagNumber(value)
+      this.ensureAvailable(8)
+      while (zigZag >= MOST_SIGNIFICANT_BIT) {
+        this.buf[this.offset++] = (zigZag % MOST_SIGNIFICANT_BIT) | MOST_SIGNIFICANT_BIT
+        zigZag = Math.floor(zigZag / MOST_SIGNIFICANT_BIT)
+      }
+      this.buf[this.offset++] = zigZag
+      return this
+    }
     const byteArray = []
     let longValue = Encoder.encodeZigZag64(value)
 
