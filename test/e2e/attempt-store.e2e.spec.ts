@@ -30,7 +30,7 @@ const base: AttemptRecord = {
  * `AttemptRepository.storeAll` writes a batch in one statement: every field arrives intact
  * (timestamps to the millisecond, headers as jsonb, quotes, backslashes, braces, the word NULL), NUL characters —
  * which PostgreSQL refuses — are replaced instead of failing the batch, and storing the same
- * records again adds nothing.
+ * records again (alone, or with new ones) adds only the new ones.
  */
 describe('attempt log insert', () => {
   let admin: DataSource;
@@ -107,5 +107,16 @@ describe('attempt log insert', () => {
     });
     expect(rows[2]).toMatchObject({ request_headers: null, response_body: 'body\uFFFDwith nul' });
     expect(rows[3]).toMatchObject({ error: 'NULL', response_body: '{"a": "b\\c"}, {d}\n' });
+    // A batch that holds a stored record and a new one (re-consumed after a crash, with more
+    // behind it): the key violation sends it through ON CONFLICT, and the new record is kept.
+    await repository.storeAll([records[0], { ...base, messageId: 'msg_store_5' }]);
+    const ids: { message_id: string }[] = await ds.query(`SELECT message_id FROM attempts ORDER BY message_id`);
+    expect(ids.map((row) => row.message_id)).toEqual([
+      'msg_store_1',
+      'msg_store_2',
+      'msg_store_3',
+      'msg_store_4',
+      'msg_store_5',
+    ]);
   });
 });

@@ -28,6 +28,19 @@ export function storableHeaders(headers: Record<string, string> | undefined): st
   );
 }
 
+const INSERT_ATTEMPTS = `INSERT INTO attempts (message_id, attempt, outcome, event_id, tenant_id, event_type, endpoint_id,
+                         status_code, error, duration_ms, attempted_at, published_at,
+                         request_headers, response_body)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                       $8::int[], $9::text[], $10::int[], $11::timestamptz[], $12::timestamptz[],
+                       $13::jsonb[], $14::text[])`;
+
+/** PostgreSQL's unique_violation, as node-postgres reports it (directly or under TypeORM's wrapper). */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, driverError } = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown } };
+  return code === '23505' || driverError?.code === '23505';
+}
+
 /** The delivery log's attempts: batch writes and the queries replay needs. */
 @Injectable()
 export class AttemptRepository {
@@ -36,36 +49,36 @@ export class AttemptRepository {
   /**
    * Stores a consumed batch of attempt records in ONE statement: each column goes as one array
    * literal (array-literal.ts) and `unnest` turns them into rows (fourteen parameters whatever
-   * the batch size, no per-row query building). Re-consumed records conflict on the primary key
-   * and insert nothing.
+   * the batch size, no per-row query building). Records stored before (re-consumed after a crash
+   * or a rebalance) conflict on the primary key and insert nothing — but the conflict check costs
+   * every row (PostgreSQL 15.6–16.4 µs a row without it, 18.9–19.5 with it:
+   * micro/attempt-insert.ts), so a batch is first inserted without it, and only a batch that
+   * violates the key is inserted again with `ON CONFLICT DO NOTHING`.
    */
   async storeAll(records: readonly AttemptRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO attempts (message_id, attempt, outcome, event_id, tenant_id, event_type, endpoint_id,
-                             status_code, error, duration_ms, attempted_at, published_at,
-                             request_headers, response_body)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                            $8::int[], $9::text[], $10::int[], $11::timestamptz[], $12::timestamptz[],
-                            $13::jsonb[], $14::text[])
-       ON CONFLICT DO NOTHING`,
-      [
-        textArray(records, (r) => r.messageId),
-        integerArray(records, (r) => r.attempt),
-        textArray(records, (r) => r.outcome),
-        textArray(records, (r) => r.eventId),
-        textArray(records, (r) => r.tenantId),
-        textArray(records, (r) => r.eventType),
-        textArray(records, (r) => r.endpointId),
-        integerArray(records, (r) => r.statusCode),
-        textArray(records, (r) => (r.error === null ? null : storableText(r.error))),
-        integerArray(records, (r) => Math.round(r.durationMs)),
-        timestampArray(records, (r) => r.attemptedAt),
-        timestampArray(records, (r) => r.publishedAt),
-        textArray(records, (r) => storableHeaders(r.requestHeaders)),
-        textArray(records, (r) => (r.responseBody === undefined ? null : storableText(r.responseBody))),
-      ],
-    );
+    const columns = [
+      textArray(records, (r) => r.messageId),
+      integerArray(records, (r) => r.attempt),
+      textArray(records, (r) => r.outcome),
+      textArray(records, (r) => r.eventId),
+      textArray(records, (r) => r.tenantId),
+      textArray(records, (r) => r.eventType),
+      textArray(records, (r) => r.endpointId),
+      integerArray(records, (r) => r.statusCode),
+      textArray(records, (r) => (r.error === null ? null : storableText(r.error))),
+      integerArray(records, (r) => Math.round(r.durationMs)),
+      timestampArray(records, (r) => r.attemptedAt),
+      timestampArray(records, (r) => r.publishedAt),
+      textArray(records, (r) => storableHeaders(r.requestHeaders)),
+      textArray(records, (r) => (r.responseBody === undefined ? null : storableText(r.responseBody))),
+    ];
+    try {
+      await this.dataSource.query(INSERT_ATTEMPTS, columns);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await this.dataSource.query(`${INSERT_ATTEMPTS} ON CONFLICT DO NOTHING`, columns);
+    }
   }
 
   /**
