@@ -108,7 +108,7 @@ export class AttemptLogConsumer implements OnApplicationBootstrap, BeforeApplica
    * Commits what was persisted, every partition in one request, every
    * ATTEMPT_LOG_COMMIT_INTERVAL_MS — not per batch: a fetch returns a batch per partition, and
    * one OffsetCommit per batch was 180–260 requests/s at 2,500 deliveries/s. A crash or a
-   * rebalance re-reads at most that much, which the primary key absorbs.
+   * rebalance re-reads at most that much, which the primary key absorbs (AttemptRepository.storeAll).
    */
   private async commitPersisted(): Promise<void> {
     if (this.persisted.size === 0) return;
