@@ -61,12 +61,6 @@ async function copyInto(runner: QueryRunner, sql: string, text: string): Promise
   await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
 }
 
-/** PostgreSQL's unique_violation, as node-postgres reports it (directly or under TypeORM's wrapper). */
-function isUniqueViolation(error: unknown): boolean {
-  const { code, driverError } = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown } };
-  return code === '23505' || driverError?.code === '23505';
-}
-
 /** The delivery log's attempts: batch writes and the queries replay needs. */
 @Injectable()
 export class AttemptRepository {
@@ -89,7 +83,7 @@ export class AttemptRepository {
       try {
         await copyInto(runner, `COPY attempts (${ATTEMPT_COLUMNS}) FROM STDIN`, text);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        if ((error as { code?: unknown }).code !== '23505') throw error; // unique_violation, from node-postgres
         await this.storeSkippingStored(runner, text);
       }
     } finally {
