@@ -1,16 +1,19 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * One delivery attempt (or skip) in the delivery log. The key (message, attempt, outcome, time)
+ * One delivery attempt (or skip) in the delivery log. The key (time, message, attempt, outcome)
  * makes re-consumed attempt records idempotent, while a replay — which numbers its attempts
- * from 1 again — still gets rows of its own.
+ * from 1 again — still gets rows of its own. It leads with the time so new rows go to the
+ * key's right edge (message ids are hashes), and retention's purge reads it by time.
  */
 @Entity('attempts')
 @Index('attempts_endpoint_time_idx', ['endpointId', 'attemptedAt'])
 @Index('attempts_tenant_time_idx', ['tenantId', 'attemptedAt'])
-@Index('attempts_time_idx', ['attemptedAt'])
 @Index('attempts_event_time_idx', ['eventId', 'attemptedAt'])
 export class AttemptEntity {
+  @PrimaryColumn({ name: 'attempted_at', type: 'timestamptz' })
+  attemptedAt!: Date;
+
   @PrimaryColumn({ name: 'message_id', type: 'text' })
   messageId!: string;
 
@@ -48,9 +51,6 @@ export class AttemptEntity {
   /** The first bytes of the response body, as capped by the dispatcher. */
   @Column({ name: 'response_body', type: 'text', nullable: true })
   responseBody!: string | null;
-
-  @PrimaryColumn({ name: 'attempted_at', type: 'timestamptz' })
-  attemptedAt!: Date;
 
   @Column({ name: 'published_at', type: 'timestamptz' })
   publishedAt!: Date;

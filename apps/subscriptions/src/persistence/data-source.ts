@@ -11,6 +11,7 @@ import { EndpointDeliveryOptions1764500000000 } from './migrations/1764500000000
 import { ReplayAndEndpointHealth1764600000000 } from './migrations/1764600000000-replay-and-endpoint-health';
 import { TenantsKeysEventTypes1764700000000 } from './migrations/1764700000000-tenants-keys-event-types';
 import { AttemptsByEvent1764800000000 } from './migrations/1764800000000-attempts-by-event';
+import { AttemptsKeyedByTime1764900000000 } from './migrations/1764900000000-attempts-keyed-by-time';
 
 export const ENTITIES = [
   TenantEntity,
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   ReplayAndEndpointHealth1764600000000,
   TenantsKeysEventTypes1764700000000,
   AttemptsByEvent1764800000000,
+  AttemptsKeyedByTime1764900000000,
 ];
 
 /** The one description of the database: entities, committed migrations, no schema sync ever. */

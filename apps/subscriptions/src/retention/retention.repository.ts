@@ -8,7 +8,7 @@ import type { RetainedTable } from './retention.metrics';
  */
 const PURGE_LOCK = 0x726574656e746en;
 
-/** The time column each retained table expires by (each has an index on it alone). */
+/** The time column each retained table expires by (each leads an index: messages' own, attempts' key). */
 const EXPIRES_BY: Record<RetainedTable, string> = { messages: 'published_at', attempts: 'attempted_at' };
 
 /** One replica's hold on the purge: its deletes run on the connection that holds the lock. */
