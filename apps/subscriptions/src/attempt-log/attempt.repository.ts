@@ -112,7 +112,8 @@ export class AttemptRepository {
   /**
    * One page (by message id) of the endpoint's messages that were dead-lettered at or after
    * `since` with no delivery after that dead-lettering: what is still failed, not what failed
-   * once and was recovered since.
+   * once and was recovered since. A message's attempts share its event, so the later delivery
+   * is looked up by event (attempts_event_time_idx; the key leads with the time).
    */
   async deadLetteredSince(
     tenantId: string,
@@ -126,7 +127,8 @@ export class AttemptRepository {
        WHERE a.endpoint_id = $1 AND a.tenant_id = $2 AND a.outcome = 'dead_lettered' AND a.attempted_at >= $3
          AND a.message_id > $4
          AND NOT EXISTS (SELECT 1 FROM attempts d
-                         WHERE d.message_id = a.message_id AND d.outcome = 'delivered' AND d.attempted_at > a.attempted_at)
+                         WHERE d.event_id = a.event_id AND d.message_id = a.message_id AND d.outcome = 'delivered'
+                           AND d.attempted_at > a.attempted_at)
        ORDER BY a.message_id LIMIT $5`,
       [endpointId, tenantId, since, after, limit],
     );
