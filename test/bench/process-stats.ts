@@ -36,6 +36,43 @@ export function sampleProcess(pid: number): ProcessSample | undefined {
   }
 }
 
+/** The host's CPU time so far, all cores, from the first line of /proc/stat (ticks). */
+export interface HostCpuTicks {
+  busy: number;
+  idle: number;
+}
+
+export function hostCpuTicks(): HostCpuTicks {
+  // cpu  user nice system idle iowait irq softirq steal guest guest_nice
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  return { busy: user + nice + system + irq + softirq + steal, idle: idle + iowait };
+}
+
+/**
+ * How busy the whole host was between two readings: the share of all cores' time spent busy
+ * and idle, in percent, and the busy time in cores. Idle time at max rate is throughput the
+ * platform left on the table (waiting, not computing).
+ */
+export function hostCpuBetween(
+  before: HostCpuTicks,
+  after: HostCpuTicks,
+  seconds: number,
+): { busy_percent: number; idle_percent: number; busy_cores: number } {
+  const busy = after.busy - before.busy;
+  const idle = after.idle - before.idle;
+  const all = Math.max(1, busy + idle);
+  return {
+    busy_percent: Math.round((1000 * busy) / all) / 10,
+    idle_percent: Math.round((1000 * idle) / all) / 10,
+    busy_cores: Math.round((100 * busy) / USER_HZ / Math.max(0.001, seconds)) / 100,
+  };
+}
+
 /**
  * CPU seconds of a process and all its children: its own time, its reaped children's (cutime,
  * cstime) and its live children's. For servers that fork a process per connection (PostgreSQL).
