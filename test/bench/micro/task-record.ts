@@ -8,27 +8,10 @@
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import type { IHeaders } from 'kafkajs';
 import { decodeDeliveryTask, encodeDeliveryTask, type DeliveryTask } from '@webhooks/contracts';
-
-// kafkajs's record codec (what a producer and a consumer run per record); no typings.
-/* eslint-disable @typescript-eslint/no-require-imports */
-const encodeRecord = require('kafkajs/src/protocol/recordBatch/record/v0') as (record: {
-  offsetDelta: number;
-  timestampDelta: number;
-  key: string;
-  value: Buffer;
-  headers: Record<string, string>;
-}) => { buffer: Buffer };
-const decodeRecord = require('kafkajs/src/protocol/recordBatch/record/v0/decoder') as (
-  decoder: { readVarInt(): number },
-  batch: Record<string, unknown>,
-) => { value: Buffer; headers: IHeaders };
-const Decoder = require('kafkajs/src/protocol/decoder') as new (buffer: Buffer) => { readVarInt(): number };
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { Decoder, PLAIN_BATCH, decodeRecord, encodeRecord } from './kafkajs-record-codec';
 
 type Format = 'eight headers' | 'task header';
-const BATCH = { firstOffset: '0', firstTimestamp: '0', magicByte: 2, isControlBatch: false, isTransactional: false };
 
 const taskNo = (i: number): DeliveryTask => ({
   messageId: `msg_2Vb7nQ1sYkq3xJ9tF0aPzR8u${i}`,
@@ -66,7 +49,7 @@ function measure(format: Format, records: number): void {
   const decode = (buffer: Buffer): DeliveryTask => {
     const decoder = new Decoder(buffer);
     decoder.readVarInt(); // the record's length
-    return decodeDeliveryTask(decodeRecord(decoder, BATCH));
+    return decodeDeliveryTask(decodeRecord(decoder, PLAIN_BATCH));
   };
   const sample: Buffer[] = [];
   for (let i = 0; i < 1000; i++) sample.push(encode(i));
