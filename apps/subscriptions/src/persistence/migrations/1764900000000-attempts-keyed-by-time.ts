@@ -15,8 +15,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The key also matches the delivery log's order (attempted_at, message_id, attempt, outcome).
  *
  * Rebuilding a primary key holds the table exclusively while the index builds: on a large
- * attempts table, run this in a quiet period. The attempt log waits and retries meanwhile
- * (its records stay in Kafka until they are stored); nothing else writes attempts.
+ * attempts table, run this in a quiet period (docs/operations.md). The attempt log's writes wait
+ * meanwhile (its records stay in Kafka until they are stored); nothing else writes attempts.
  */
 export class AttemptsKeyedByTime1764900000000 implements MigrationInterface {
   name = 'AttemptsKeyedByTime1764900000000';
