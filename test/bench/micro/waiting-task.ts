@@ -25,6 +25,7 @@ import type { DeliverTaskUseCase } from '../../../apps/dispatcher/src/delivery/d
 import { DeliveryMetrics } from '../../../apps/dispatcher/src/delivery/delivery.metrics';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- measures the dispatcher's own scheduler
 import { DeliveryScheduler } from '../../../apps/dispatcher/src/delivery/delivery-scheduler';
+import { benchEndpointView } from './endpoint-view';
 import { Decoder, PLAIN_BATCH, decodeRecord, encodeRecord } from './kafkajs-record-codec';
 
 setFlagsFromString('--expose-gc');
@@ -33,19 +34,6 @@ const gc = runInNewContext('gc') as () => void;
 const tasks = Number(process.argv[2] ?? 20_000);
 const ENDPOINTS = 10;
 const PARTITIONS = 12;
-
-const view = (id: string): EndpointView => ({
-  id,
-  tenantId: 'tenant_bench_1',
-  url: 'http://127.0.0.1:1/hook',
-  signatureScheme: 'standard',
-  secrets: [{ value: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }],
-  headers: {},
-  disabled: false,
-  deleted: false,
-  version: 1,
-  delivery: { ordered: false, retry: undefined, rateLimit: null } as unknown as EndpointView['delivery'],
-});
 
 /** N records in one buffer, as a fetch response carries them, decoded by kafkajs. */
 function fetchedRecords(): KafkaMessage[] {
@@ -85,7 +73,11 @@ function fetchedRecords(): KafkaMessage[] {
 
 async function main(): Promise<void> {
   const views = new Map<string, EndpointView>();
-  for (let e = 0; e < ENDPOINTS; e++) views.set(`ep_${e}_2Vb7nQ1sYkq3xJ9tF0aPz`, view(`ep_${e}_2Vb7nQ1sYkq3xJ9tF0aPz`));
+  for (let e = 0; e < ENDPOINTS; e++)
+    views.set(
+      `ep_${e}_2Vb7nQ1sYkq3xJ9tF0aPz`,
+      benchEndpointView(`ep_${e}_2Vb7nQ1sYkq3xJ9tF0aPz`, 'http://127.0.0.1:1/hook'),
+    );
   const deliverTask = {
     resolveView: (task: { endpointId: string }) => Promise.resolve(views.get(task.endpointId)),
     attempt: () => new Promise(() => undefined),
