@@ -43,73 +43,14 @@ export class ResponseTimeoutError extends Error {
 }
 
 export function sendCapped(dispatcher: Dispatcher, url: string, request: CappedRequest): Promise<CappedResponse> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
   return new Promise<CappedResponse>((resolve, reject) => {
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let status = 0;
-    let headers: Record<string, string> = {};
-    let settled = false;
-    let abort: ((reason: Error) => void) | undefined;
-    let abortReason: Error | undefined;
-
-    const settle = (error: Error | undefined): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (error) reject(error);
-      else
-        resolve({
-          status,
-          body: Buffer.concat(chunks, size).subarray(0, request.maxBodyBytes).toString('utf8'),
-          headers,
-        });
-    };
-    /** Ends the request early: at once if it is on a connection, else as soon as it gets one. */
-    const stop = (reason: Error): void => {
-      abortReason = reason;
-      abort?.(reason);
-    };
-    const timer = setTimeout(() => {
-      const error = new ResponseTimeoutError(request.timeoutMs);
-      settle(error);
-      stop(error);
-    }, request.timeoutMs);
-    timer.unref(); // the request's socket keeps the process alive while it matters
-
-    const handler: Dispatcher.DispatchHandler = {
-      onConnect(abortRequest) {
-        abort = abortRequest;
-        if (abortReason) abortRequest(abortReason);
-      },
-      onHeaders(statusCode, rawHeaders) {
-        status = statusCode;
-        if (request.responseHeaders) headers = pickHeaders(rawHeaders, request.responseHeaders);
-        return true;
-      },
-      onData(chunk) {
-        if (settled) return true;
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size >= request.maxBodyBytes) {
-          settle(undefined);
-          stop(new Error('response body cap reached'));
-        }
-        return true;
-      },
-      onComplete() {
-        settle(undefined);
-      },
-      onError(error) {
-        settle(error);
-      },
-    };
+    const exchange = new CappedExchange(request, resolve, reject);
     try {
       dispatcher.dispatch(
         {
@@ -119,12 +60,99 @@ export function sendCapped(dispatcher: Dispatcher, url: string, request: CappedR
           body: request.body,
           headers: request.headers,
         },
-        handler,
+        exchange,
       );
     } catch (error) {
-      settle(error instanceof Error ? error : new Error(String(error)));
+      exchange.settle(error instanceof Error ? error : new Error(String(error)));
     }
   });
+}
+
+/**
+ * One exchange's state and undici dispatch handler in one object: a request in flight holds it
+ * (and its timer) rather than a closure per callback and their contexts — at 320 requests in
+ * flight that is what survives the dispatcher's young-generation collections
+ * (test/bench/micro/in-flight-attempt.ts, docs/performance.md session 8).
+ */
+class CappedExchange implements Dispatcher.DispatchHandler {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private status = 0;
+  private headers: Record<string, string> = {};
+  private settled = false;
+  private abort?: (reason: Error) => void;
+  private abortReason?: Error;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly request: CappedRequest,
+    private readonly resolve: (response: CappedResponse) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    this.timer = setTimeout(expireExchange, request.timeoutMs, this);
+    this.timer.unref(); // the request's socket keeps the process alive while it matters
+  }
+
+  settle(error: Error | undefined): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    if (error) this.reject(error);
+    else
+      this.resolve({
+        status: this.status,
+        body: Buffer.concat(this.chunks, this.size).subarray(0, this.request.maxBodyBytes).toString('utf8'),
+        headers: this.headers,
+      });
+  }
+
+  /** The deadline passed: fails with ResponseTimeoutError and ends the request. */
+  expire(): void {
+    const error = new ResponseTimeoutError(this.request.timeoutMs);
+    this.settle(error);
+    this.stop(error);
+  }
+
+  /** Ends the request early: at once if it is on a connection, else as soon as it gets one. */
+  private stop(reason: Error): void {
+    this.abortReason = reason;
+    this.abort?.(reason);
+  }
+
+  onConnect(abortRequest: (reason: Error) => void): void {
+    this.abort = abortRequest;
+    if (this.abortReason) abortRequest(this.abortReason);
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    this.status = statusCode;
+    if (this.request.responseHeaders) this.headers = pickHeaders(rawHeaders, this.request.responseHeaders);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.settled) return true;
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= this.request.maxBodyBytes) {
+      this.settle(undefined);
+      this.stop(new Error('response body cap reached'));
+    }
+    return true;
+  }
+
+  onComplete(): void {
+    this.settle(undefined);
+  }
+
+  onError(error: Error): void {
+    this.settle(error);
+  }
+}
+
+/** The timer's callback: a plain function given the exchange, so a request holds no closure for it. */
+function expireExchange(exchange: CappedExchange): void {
+  exchange.expire();
 }
 
 /** The wanted headers out of undici's raw [name, value, name, value, …] list. */
