@@ -23,7 +23,7 @@ import { webhookId } from '@webhooks/signing';
 import { REPO_ROOT, TestPlatform, waitFor } from '@webhooks/testing';
 import { measureKafkaCeiling } from './kafka-ceiling';
 import { parseBenchOptions, type BenchOptions } from './options';
-import { ProcessWatch, hostCpuBetween, hostCpuTicks, round } from './process-stats';
+import { ProcessWatch, round, type HostCpu } from './process-stats';
 import {
   benchPayload,
   type FromReceiver,
@@ -370,8 +370,6 @@ async function main(): Promise<number> {
     receiver.at.length = 0;
     const loadBefore = load();
     watch.begin();
-    const hostBefore = hostCpuTicks();
-    const measuredFrom = Date.now();
     const total = options.events * options.fanout;
     const deadline = Date.now() + options.duration * 1000;
     let lastCount = 0;
@@ -409,7 +407,6 @@ async function main(): Promise<number> {
     // Late duplicates and stragglers still in the receiver's buffer.
     await sleep(500);
     watch.end();
-    const hostCpu = hostCpuBetween(hostBefore, hostCpuTicks(), (Date.now() - measuredFrom) / 1000);
     clearInterval(progress);
     if (tty) process.stderr.write('\n');
     const loadAfter = load();
@@ -487,7 +484,7 @@ async function main(): Promise<number> {
         idle_cpu_percent: idleCpuPercent,
         idle_seconds: options.idle,
         load_average: { start: loadAtStart, before_measure: loadBefore, after_measure: loadAfter, end: load() },
-        host_cpu: hostCpu,
+        host_cpu: watch.hostCpu(),
         machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
         service_env: env,
         topics_max_message_bytes: maxMessageBytes ?? 'broker default',
@@ -522,6 +519,7 @@ async function main(): Promise<number> {
 }
 
 function formatTable(r: BenchReport): string {
+  const host = r.host_cpu as HostCpu | undefined;
   const rows: [string, string][] = [
     ['deliveries/s', `${r.deliveries_per_s} (steady ${r.deliveries_per_s_steady})`],
     ['events/s (ingested)', String(r.events_per_s)],
@@ -550,9 +548,7 @@ function formatTable(r: BenchReport): string {
     ],
     [
       'host cpu (measured phase)',
-      ((h) => `${h.busy_percent}% busy (${h.busy_cores} cores), ${h.idle_percent}% idle`)(
-        r.host_cpu as ReturnType<typeof hostCpuBetween>,
-      ),
+      host ? `${host.busy_percent}% busy (${host.busy_cores} cores), ${host.idle_percent}% idle` : 'not measured',
     ],
     [
       'peak RSS MB',

@@ -58,11 +58,13 @@ export function hostCpuTicks(): HostCpuTicks {
  * and idle, in percent, and the busy time in cores. Idle time at max rate is throughput the
  * platform left on the table (waiting, not computing).
  */
-export function hostCpuBetween(
-  before: HostCpuTicks,
-  after: HostCpuTicks,
-  seconds: number,
-): { busy_percent: number; idle_percent: number; busy_cores: number } {
+export interface HostCpu {
+  busy_percent: number;
+  idle_percent: number;
+  busy_cores: number;
+}
+
+export function hostCpuBetween(before: HostCpuTicks, after: HostCpuTicks, seconds: number): HostCpu {
   const busy = after.busy - before.busy;
   const idle = after.idle - before.idle;
   const all = Math.max(1, busy + idle);
@@ -104,6 +106,8 @@ export class ProcessWatch {
   private readonly peak = new Map<string, number>();
   private readonly last = new Map<string, ProcessSample>();
   private timer?: NodeJS.Timeout;
+  private host?: { ticks: HostCpuTicks; at: number };
+  private hostCpuOverWatch?: HostCpu;
 
   add(name: string, pid: number | undefined, options: { withChildren?: boolean } = {}): void {
     if (pid === undefined) return;
@@ -113,6 +117,7 @@ export class ProcessWatch {
 
   begin(intervalMs = 500): void {
     for (const [name] of this.pids) this.cpuAtBegin.set(name, this.read(name)?.cpuSeconds ?? 0);
+    this.host = { ticks: hostCpuTicks(), at: Date.now() };
     this.timer = setInterval(() => {
       for (const [name] of this.pids) this.read(name);
     }, intervalMs);
@@ -125,6 +130,13 @@ export class ProcessWatch {
       const sample = this.read(name) ?? this.last.get(name);
       this.cpuAtEnd.set(name, sample?.cpuSeconds ?? 0);
     }
+    if (this.host)
+      this.hostCpuOverWatch = hostCpuBetween(this.host.ticks, hostCpuTicks(), (Date.now() - this.host.at) / 1000);
+  }
+
+  /** The whole host's CPU between begin() and end(): every process, watched or not. */
+  hostCpu(): HostCpu | undefined {
+    return this.hostCpuOverWatch;
   }
 
   cpuSeconds(): Record<string, number> {
