@@ -6,7 +6,7 @@ import { Logger } from '@webhooks/observability';
 import { DISPATCHER_CONFIG, type DispatcherConfig } from '../dispatcher.config';
 import { DeliverTaskUseCase, type OutputRecord } from './deliver-task.usecase';
 import { DeliveryMetrics } from './delivery.metrics';
-import { EndpointLane } from './endpoint-lane';
+import { EndpointLane, type LaneRun } from './endpoint-lane';
 import { OffsetWindow } from './offset-window';
 
 /** The dispatcher's state for one assigned partition of `webhooks.deliveries`. */
@@ -274,22 +274,23 @@ export class DeliveryScheduler {
     return lane;
   }
 
-  /** One task to its end: attempts (and, for ordered endpoints, in-place retries) until durable. */
-  private async run(state: PartitionState, task: DeliveryTask, view: EndpointView): Promise<{ pauseUntil?: number }> {
+  /**
+   * One task through its attempts (for ordered endpoints, in-place retries too). Resolves when
+   * the endpoint is done with the task — its slot in the lane is free then — with the write of the
+   * last outcome still under way (`durable`).
+   */
+  private async run(state: PartitionState, task: DeliveryTask, view: EndpointView): Promise<LaneRun> {
     let current = task;
     let currentView = view;
     for (;;) {
       const result = await this.deliverTask.attempt(current, currentView);
+      if (!result.inlineRetry) return { pauseUntil: result.pauseUntil, durable: this.emit(state, result.outputs) };
       await this.emit(state, result.outputs);
-      if (!result.inlineRetry) return { pauseUntil: result.pauseUntil };
       await sleep(result.inlineRetry.delayMs);
-      if (state.closed) return {};
+      if (state.closed) return { durable: Promise.resolve() };
       current = result.inlineRetry.next;
       currentView = (await this.deliverTask.resolveView(current)) ?? currentView;
-      if (currentView.disabled) {
-        await this.emit(state, this.deliverTask.skip(current, currentView));
-        return {};
-      }
+      if (currentView.disabled) return { durable: this.emit(state, this.deliverTask.skip(current, currentView)) };
     }
   }
 

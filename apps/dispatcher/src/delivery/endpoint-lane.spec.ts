@@ -27,7 +27,7 @@ function lane() {
   const done: string[] = [];
   const endpointLane = new EndpointLane(
     {
-      run: () => new Promise((resolve) => running.push(() => resolve({}))),
+      run: () => new Promise((resolve) => running.push(() => resolve({ durable: Promise.resolve() }))),
       shed: (t, _waitMs, reason) => {
         shed.push(`${t.messageId}:${reason}`);
         return Promise.resolve();
@@ -149,6 +149,35 @@ describe('EndpointLane back-pressure', () => {
     expect(l.close()).toBe(20);
     expect(l.full).toBe(false);
     expect(l.relieved).toBe(true);
+  });
+
+  it('frees the endpoint slot when the request is over, and finishes the task once its outcome is durable', async () => {
+    const started: string[] = [];
+    const writes: (() => void)[] = [];
+    const done: string[] = [];
+    const l = new EndpointLane(
+      {
+        run: (t) => {
+          started.push(t.messageId);
+          return Promise.resolve({ durable: new Promise<void>((resolve) => writes.push(resolve)) });
+        },
+        shed: () => Promise.resolve(),
+      },
+      { ...limits, maxInFlight: 1 },
+    );
+    for (let n = 0; n < 3; n++) l.push(task(n), view(), () => done.push(task(n).messageId));
+    await settle();
+    // One request at a time, yet all three ran while no outcome was written yet.
+    expect(started).toEqual(['msg_0', 'msg_1', 'msg_2']);
+    expect(done).toEqual([]);
+    expect(l.idle).toBe(true);
+    writes[1]();
+    await settle();
+    expect(done).toEqual(['msg_1']);
+    writes[0]();
+    writes[2]();
+    await settle();
+    expect(done).toEqual(['msg_1', 'msg_0', 'msg_2']);
   });
 
   it('is not idle while admitted tasks are on their way', () => {

@@ -1,10 +1,22 @@
 import type { DeliveryTask, EndpointView } from '@webhooks/contracts';
 import { TokenBucket } from '../throttle/token-bucket';
 
+/** How one task's run ended, as far as the lane cares. */
+export interface LaneRun {
+  /** The endpoint asked for a pause (429/503 + Retry-After): nothing starts before this time. */
+  pauseUntil?: number;
+  /** Settles once the task's outcome is durable (its records acknowledged by Kafka). */
+  durable: Promise<void>;
+}
+
 /** What a lane asks of its owner: run one attempt, or move a task to a delay tier. */
 export interface LaneCallbacks {
-  /** Delivers the task (incl. inline retries for ordered endpoints); may ask the lane to pause. */
-  run(task: DeliveryTask, view: EndpointView): Promise<{ pauseUntil?: number }>;
+  /**
+   * Delivers the task (incl. inline retries for ordered endpoints). Resolves once the endpoint
+   * is done with it — its last request answered or failed — so the next request may start while
+   * the outcome is still being written (`durable`).
+   */
+  run(task: DeliveryTask, view: EndpointView): Promise<LaneRun>;
   /** Moves a task to a delay tier without counting an attempt. */
   shed(task: DeliveryTask, waitMs: number, reason: 'rate_limited' | 'backlog' | 'paused'): Promise<void>;
 }
@@ -229,23 +241,36 @@ export class EndpointLane {
     }
   }
 
+  /**
+   * Runs one task. Its in-flight slot is the endpoint's, so it is freed as soon as the endpoint
+   * is done with the task; `done` (the partition may commit it) waits until the outcome is
+   * durable. Holding the slot through the outcome's produce as well (the dispatcher's linger
+   * plus a Kafka round trip) would count time the endpoint spends on nothing against its
+   * concurrency limit and its observed latency, which sizes its backlog (`backlogPolicy`).
+   */
   private start({ task, view, done }: Queued): void {
     this.inFlight += 1;
     const startedAt = Date.now();
     this.started.add(startedAt);
-    void this.callbacks
-      .run(task, view)
-      .then(({ pauseUntil }) => {
+    const release = (): void => {
+      const took = Date.now() - startedAt;
+      this.latencyMs = this.latencyMs === undefined ? took : 0.8 * this.latencyMs + 0.2 * took;
+      this.started.delete(startedAt);
+      this.inFlight -= 1;
+    };
+    this.callbacks.run(task, view).then(
+      ({ pauseUntil, durable }) => {
         if (pauseUntil !== undefined) this.pause(pauseUntil);
-      })
-      .finally(() => {
-        const took = Date.now() - startedAt;
-        this.latencyMs = this.latencyMs === undefined ? took : 0.8 * this.latencyMs + 0.2 * took;
-        this.started.delete(startedAt);
-        this.inFlight -= 1;
+        release();
+        this.pump();
+        durable.then(done, done);
+      },
+      () => {
+        release();
         done();
         this.pump();
-      });
+      },
+    );
   }
 
   /**
