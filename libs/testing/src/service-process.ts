@@ -9,6 +9,18 @@ export type ServiceName = 'ingestion' | 'subscriptions' | 'dispatcher';
 export const REPO_ROOT = resolve(__dirname, '../../..');
 
 /**
+ * Environment the runtime under a service reads at start (not the service's config): the same as
+ * the production image's `ENV` (deploy/docker/Dockerfile; service-process.spec.ts checks they
+ * match), so local, test and bench processes run as deployed. An explicit value in the parent's
+ * or the service's environment wins.
+ *
+ * - `MALLOC_ARENA_MAX=2`: glibc gives every thread that allocates its own malloc arena, up to
+ *   8 per core, and each keeps freed memory it does not return; Node's V8 and libuv threads made
+ *   ~20 MB of a service's resident memory at max rate (docs/performance.md, session 9).
+ */
+export const SERVICE_RUNTIME_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
+/**
  * One platform service running as its own Node process from the built `dist/`, exactly as in
  * production. Its JSON log goes to `<logDir>/<name>.log`. `start()` resolves when /readyz says 200.
  */
@@ -38,7 +50,13 @@ export class ServiceProcess {
     mkdirSync(this.logDir, { recursive: true });
     const log = createWriteStream(join(this.logDir, `${this.name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, ['--enable-source-maps', main], {
-      env: { ...process.env, ...this.env, HTTP_PORT: String(this.httpPort), HTTP_HOST: '127.0.0.1' },
+      env: {
+        ...SERVICE_RUNTIME_ENV,
+        ...process.env,
+        ...this.env,
+        HTTP_PORT: String(this.httpPort),
+        HTTP_HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
