@@ -21,6 +21,17 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 export const SERVICE_RUNTIME_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
 
 /**
+ * Node.js flags each service runs with: the Helm chart's `<service>.nodeArgs` defaults
+ * (service-process.spec.ts checks they match). The dispatcher's larger young generation halves
+ * its scavenges at max rate (docs/performance.md, session 9).
+ */
+export const SERVICE_NODE_ARGS: Readonly<Record<ServiceName, readonly string[]>> = {
+  ingestion: [],
+  subscriptions: [],
+  dispatcher: ['--max-semi-space-size=32'],
+};
+
+/**
  * One platform service running as its own Node process from the built `dist/`, exactly as in
  * production. Its JSON log goes to `<logDir>/<name>.log`. `start()` resolves when /readyz says 200.
  */
@@ -49,7 +60,7 @@ export class ServiceProcess {
     if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
     mkdirSync(this.logDir, { recursive: true });
     const log = createWriteStream(join(this.logDir, `${this.name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_ARGS[this.name], '--enable-source-maps', main], {
       env: {
         ...SERVICE_RUNTIME_ENV,
         ...process.env,

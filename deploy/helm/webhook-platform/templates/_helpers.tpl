@@ -187,7 +187,12 @@ spec:
       image: {{ include "webhooks.image" . | quote }}
       imagePullPolicy: {{ $root.Values.image.pullPolicy }}
       # Explicit, so any of the three images (they differ only in their default command) runs it.
-      command: ["node", "dist/apps/{{ .app }}/src/main.js"]
+      command:
+        - node
+        {{- range ($svc.nodeArgs | default list) }}
+        - {{ . | quote }}
+        {{- end }}
+        - dist/apps/{{ .app }}/src/main.js
       securityContext:
         {{- toYaml $root.Values.securityContext | nindent 8 }}
       envFrom:
