@@ -1,6 +1,6 @@
 import type { CompressionTypes, Kafka, Message, Producer, ProducerConfig, TopicMessages } from 'kafkajs';
 import { GroupCommit } from './group-commit';
-import { chunkByBytes, MAX_REQUEST_BYTES, recordBytes } from './request-chunks';
+import { approximateRecordBytes, chunkByBytes, MAX_REQUEST_BYTES } from './request-chunks';
 
 export interface BatchingProducerOptions {
   acks?: number;
@@ -103,10 +103,10 @@ export class BatchingProducer {
   }
 }
 
-/** Upper estimate of one caller's records in bytes. */
+/** About the bytes of one caller's records (sizes a flush; chunkByBytes sizes its requests exactly). */
 function topicMessagesBytes(topicMessages: TopicMessages[]): number {
   let bytes = 0;
-  for (const { messages } of topicMessages) for (const m of messages) bytes += recordBytes(m);
+  for (const { messages } of topicMessages) for (const m of messages) bytes += approximateRecordBytes(m);
   return bytes;
 }
 

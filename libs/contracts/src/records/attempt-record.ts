@@ -63,11 +63,20 @@ export function combineAttemptRecords(messages: Message[]): Message[] {
     run.values.push(value);
     run.chars += value.length + 1;
   }
-  return out.map((entry) =>
-    'values' in entry
-      ? { key: entry.key, value: entry.values.length === 1 ? entry.values[0] : `[${entry.values.join(',')}]` }
-      : entry,
-  );
+  return out.map((entry) => ('values' in entry ? { key: entry.key, value: jsonArray(entry.values) } : entry));
+}
+
+/**
+ * The JSON array of `values` (one value stays as it is) as one flat string: `join` writes its
+ * result flat, while `[${…}]` would wrap it in a concatenation that the produce path then copies
+ * again to measure and encode it.
+ */
+function jsonArray(values: string[]): string {
+  if (values.length === 1) return values[0];
+  const last = values.length - 1;
+  values[0] = '[' + values[0];
+  values[last] = values[last] + ']';
+  return values.join(',');
 }
 
 /** The attempts one record carries: one (as written by encodeAttemptRecord) or many (combined). */
