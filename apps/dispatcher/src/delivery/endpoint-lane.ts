@@ -252,25 +252,26 @@ export class EndpointLane {
     this.inFlight += 1;
     const startedAt = Date.now();
     this.started.add(startedAt);
-    const release = (): void => {
-      const took = Date.now() - startedAt;
-      this.latencyMs = this.latencyMs === undefined ? took : 0.8 * this.latencyMs + 0.2 * took;
-      this.started.delete(startedAt);
-      this.inFlight -= 1;
-    };
     this.callbacks.run(task, view).then(
       ({ pauseUntil, durable }) => {
         if (pauseUntil !== undefined) this.pause(pauseUntil);
-        release();
-        this.pump();
+        this.release(startedAt);
         durable.then(done, done);
       },
       () => {
-        release();
+        this.release(startedAt);
         done();
-        this.pump();
       },
     );
+  }
+
+  /** The request started at `startedAt` is over: its slot is free, its time counts, the next may start. */
+  private release(startedAt: number): void {
+    const took = Date.now() - startedAt;
+    this.latencyMs = this.latencyMs === undefined ? took : 0.8 * this.latencyMs + 0.2 * took;
+    this.started.delete(startedAt);
+    this.inFlight -= 1;
+    this.pump();
   }
 
   /**

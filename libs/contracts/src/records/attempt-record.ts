@@ -69,7 +69,7 @@ export function combineAttemptRecords(messages: Message[]): Message[] {
 /**
  * The JSON array of `values` (one value stays as it is) as one flat string: `join` writes its
  * result flat, while `[${…}]` would wrap it in a concatenation that the produce path then copies
- * again to measure and encode it.
+ * again to measure and encode it. Takes over `values` (a run's own list): its ends get the brackets.
  */
 function jsonArray(values: string[]): string {
   if (values.length === 1) return values[0];
